@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+'use strict';
+// The command line entry; the TypeScript sources are built to dist/ by `npm run build` (run by `prepare` on npm ci).
+const path = require('node:path');
+let main;
+try {
+  main = require(path.join(__dirname, '..', 'dist', 'cli', 'main.js'));
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND') {
+    process.stderr.write('indicator-tables: not built yet; run `npm run build` (npm ci does it through `prepare`).\n');
+    process.exit(2);
+  }
+  throw e;
+}
+main.run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`indicator-tables: ${err && err.stack ? err.stack : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

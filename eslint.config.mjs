@@ -1,0 +1,133 @@
+// ESLint flat config.
+// - TypeScript everywhere (src, test, bench) with the recommended rule sets.
+// - Office.js correctness rules where Office.js is called.
+// - A fence around src/core so it stays headless (no Office, DOM, UI, file system).
+import { defineConfig } from 'eslint/config';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import officeAddins from 'eslint-plugin-office-addins';
+
+const TS_FILES = ['src/**/*.ts', 'src/**/*.tsx', 'test/**/*.ts', 'bench/**/*.ts'];
+
+// Modules the headless core must not import (see docs/architecture.md).
+const CORE_FORBIDDEN_MODULES = [
+  'exceljs',
+  'react',
+  'react-dom',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'path',
+  'node:path',
+  'child_process',
+  'node:child_process',
+];
+
+export default defineConfig([
+  { ignores: ['dist/', 'dist-web/', 'node_modules/', 'coverage/'] },
+
+  // Plain JavaScript: bin/ and scripts/ are CommonJS Node programs, as are the
+  // root config files (webpack.config.js, jest.config.js).
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.js', '*.js', '*.cjs'],
+    extends: [js.configs.recommended],
+    languageOptions: {
+      sourceType: 'commonjs',
+      ecmaVersion: 2022,
+      globals: { ...globals.node },
+    },
+  },
+  {
+    files: ['*.mjs', 'scripts/**/*.mjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'module', ecmaVersion: 2022, globals: { ...globals.node } },
+  },
+
+  // TypeScript.
+  {
+    files: TS_FILES,
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+
+  // Browser code that calls Office.js.
+  {
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/workbook/excel/**/*.{ts,tsx}', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.{ts,tsx}'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
+      'office-addins/no-empty-load': 'warn',
+      'office-addins/no-navigational-load': 'warn',
+      'office-addins/no-office-initialize': 'warn',
+      // no-context-sync-in-loop only sees a receiver literally named `context`;
+      // this catches `ctx.sync()` in loops and in forEach/map callbacks too.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(ForStatement, ForInStatement, ForOfStatement, WhileStatement, DoWhileStatement) CallExpression[callee.property.name="sync"][arguments.length=0]',
+          message: 'No sync() inside a loop: queue the whole batch, then sync once.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(forEach|map|flatMap|reduce)$/] CallExpression[callee.property.name="sync"][arguments.length=0]',
+          message: 'No sync() per element: queue the whole batch, then sync once.',
+        },
+      ],
+    },
+  },
+
+  // The headless core.
+  {
+    files: ['src/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: CORE_FORBIDDEN_MODULES.map((name) => ({
+            name,
+            message: 'src/core is headless: no Office, UI, ExcelJS or Node I/O. Do this in an adapter (src/workbook, src/cli, src/taskpane).',
+          })),
+          patterns: [
+            {
+              group: ['exceljs/*', 'react/*', 'react-dom/*', '@fluentui/*', 'office-addin-*', '@microsoft/office-js*'],
+              message: 'src/core is headless: no Office, UI or ExcelJS.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'src/core must not use Office.js; the Excel adapter lives in src/workbook/excel.' },
+        { name: 'Office', message: 'src/core must not use Office.js; the Excel adapter lives in src/workbook/excel.' },
+        { name: 'OfficeExtension', message: 'src/core must not use Office.js; the Excel adapter lives in src/workbook/excel.' },
+        { name: 'window', message: 'src/core has no DOM.' },
+        { name: 'document', message: 'src/core has no DOM.' },
+      ],
+      // no-restricted-globals sees values only; this also catches types such as Excel.Range.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSQualifiedName[left.name=/^(Excel|Office|OfficeExtension)$/]',
+          message: 'src/core must not depend on Office.js types; describe the data in core terms instead.',
+        },
+      ],
+    },
+  },
+]);

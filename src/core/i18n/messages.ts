@@ -1,0 +1,96 @@
+/** Text shown to people, in zh-CN first and en-US. */
+export type Lang = 'zh-CN' | 'en-US';
+
+const MESSAGES = {
+  'error.not-found': { 'zh-CN': '找不到文件：{file}', 'en-US': 'File not found: {file}' },
+  'error.xls': {
+    'zh-CN': '不支持旧版 .xls 文件：{file}。请在 Excel 或 WPS 中“另存为” .xlsx 后再试。',
+    'en-US': 'Legacy .xls files are not supported: {file}. Save it as .xlsx in Excel or WPS and try again.',
+  },
+  'error.csv': {
+    'zh-CN': '不支持 CSV 文件：{file}。CSV 没有合并单元格和数字格式，请提供 .xlsx 工作簿。',
+    'en-US': 'CSV files are not supported: {file}. CSV has no merged cells or number formats; please provide an .xlsx workbook.',
+  },
+  'error.encrypted': {
+    'zh-CN': '文件设置了打开密码：{file}。请在 Excel 中取消密码后再试。',
+    'en-US': 'The file is password-protected: {file}. Remove the password in Excel and try again.',
+  },
+  'error.corrupt': {
+    'zh-CN': '无法读取文件（已损坏或不是 .xlsx 工作簿）：{file}',
+    'en-US': 'Cannot read the file (damaged, or not an .xlsx workbook): {file}',
+  },
+  'error.unsupported': { 'zh-CN': '不支持的文件：{file}', 'en-US': 'Unsupported file: {file}' },
+  'error.too-large': { 'zh-CN': '文件太大，无法读取：{file}', 'en-US': 'The file is too large to read: {file}' },
+  'error.no-sheet': { 'zh-CN': '工作簿中没有名为「{sheet}」的工作表', 'en-US': 'The workbook has no sheet named "{sheet}"' },
+  'error.bad-option': { 'zh-CN': '参数 {option} 的值无效：{value}', 'en-US': 'Invalid value for {option}: {value}' },
+  'shape.regions': { 'zh-CN': '分地区', 'en-US': 'regions' },
+  'shape.items': { 'zh-CN': '分项目', 'en-US': 'items' },
+  'shape.time-series': { 'zh-CN': '时间序列', 'en-US': 'time series' },
+  'measure.value': { 'zh-CN': '绝对额', 'en-US': 'value' },
+  'measure.growth': { 'zh-CN': '增速', 'en-US': 'growth' },
+  'measure.rank': { 'zh-CN': '位次', 'en-US': 'rank' },
+  'measure.share': { 'zh-CN': '比重', 'en-US': 'share' },
+  'measure.points': { 'zh-CN': '增减百分点', 'en-US': 'points' },
+  'measure.prior': { 'zh-CN': '上年同期', 'en-US': 'prior period' },
+  'measure.index': { 'zh-CN': '指数(上年=100)', 'en-US': 'index (prior=100)' },
+  'measure.target': { 'zh-CN': '目标', 'en-US': 'target' },
+  'measure.progress': { 'zh-CN': '完成进度', 'en-US': 'progress' },
+  'measure.increment': { 'zh-CN': '增减额', 'en-US': 'increment' },
+  'inspect.sheet': { 'zh-CN': '工作表「{sheet}」', 'en-US': 'Sheet "{sheet}"' },
+  'inspect.no-table': { 'zh-CN': '  未找到指标表', 'en-US': '  no indicator table found' },
+  'inspect.table': { 'zh-CN': '  表格 {range} · {shape}', 'en-US': '  Table {range} · {shape}' },
+  'inspect.title': { 'zh-CN': '    标题：{title}', 'en-US': '    Title: {title}' },
+  'inspect.period': { 'zh-CN': '    时期：{period}', 'en-US': '    Period: {period}' },
+  'inspect.unit': { 'zh-CN': '    单位：{unit}', 'en-US': '    Unit: {unit}' },
+  'inspect.total': { 'zh-CN': '    合计行：{name}（第{row}行）', 'en-US': '    Total row: {name} (row {row})' },
+  'inspect.no-total': { 'zh-CN': '    合计行：无', 'en-US': '    Total row: none' },
+  'inspect.regions': { 'zh-CN': '    地区（{count}个）：{names}', 'en-US': '    Regions ({count}): {names}' },
+  'inspect.items': { 'zh-CN': '    项目（{count}个）：{names}', 'en-US': '    Items ({count}): {names}' },
+  'inspect.subtotal': { 'zh-CN': '    小计：{name}（第{row}行）= {members}', 'en-US': '    Subtotal: {name} (row {row}) = {members}' },
+  'inspect.of-which': { 'zh-CN': '    其中行：{name}（第{row}行，属于{parent}）', 'en-US': '    Of which: {name} (row {row}, part of {parent})' },
+  'inspect.columns': { 'zh-CN': '    列：', 'en-US': '    Columns:' },
+  'inspect.column': { 'zh-CN': '      {col}  {indicator} · {measure}{unit}{period}{flags}', 'en-US': '      {col}  {indicator} · {measure}{unit}{period}{flags}' },
+  'inspect.footnote': { 'zh-CN': '    注释：{text}', 'en-US': '    Note: {text}' },
+  'inspect.ignored': { 'zh-CN': '  已忽略：{cell} — {why}', 'en-US': '  Ignored: {cell} — {why}' },
+  'flag.non-additive': { 'zh-CN': '不可加总', 'en-US': 'not additive' },
+  'flag.comparable': { 'zh-CN': '可比价', 'en-US': 'comparable prices' },
+  'flag.current': { 'zh-CN': '现价', 'en-US': 'current prices' },
+  'flag.part-of': { 'zh-CN': '属于{col}列', 'en-US': 'part of column {col}' },
+  'summary.heading': { 'zh-CN': '{indicator}　{period}　（{sheet}，{range}）', 'en-US': '{indicator}  {period}  ({sheet}, {range})' },
+  'summary.basis': {
+    'zh-CN': '按{rankBy}排名，{ties}，共{peers}个地区参与排名',
+    'en-US': 'ranked by {rankBy}, {ties}, {peers} regions ranked',
+  },
+  'rankBy.growth': { 'zh-CN': '增速', 'en-US': 'growth' },
+  'rankBy.value': { 'zh-CN': '总量', 'en-US': 'value' },
+  'rankBy.increment': { 'zh-CN': '增量', 'en-US': 'increment' },
+  'ties.competition': { 'zh-CN': '并列占位（1,2,2,4）', 'en-US': 'competition ties (1,2,2,4)' },
+  'ties.dense': { 'zh-CN': '并列不占位（1,2,2,3）', 'en-US': 'dense ties (1,2,2,3)' },
+  'col.region': { 'zh-CN': '地区', 'en-US': 'Region' },
+  'col.value': { 'zh-CN': '绝对额', 'en-US': 'Value' },
+  'col.growth': { 'zh-CN': '增速(%)', 'en-US': 'Growth (%)' },
+  'col.rank': { 'zh-CN': '位次', 'en-US': 'Rank' },
+  'col.published': { 'zh-CN': '公布位次', 'en-US': 'Published' },
+  'col.points': { 'zh-CN': '比{total}(百分点)', 'en-US': 'vs {total} (pp)' },
+  'col.share': { 'zh-CN': '占比(%)', 'en-US': 'Share (%)' },
+  'summary.tied': { 'zh-CN': '并列', 'en-US': 'tied' },
+  'summary.unranked': { 'zh-CN': '  未参与排名：{region}（第{row}行）— {why}', 'en-US': '  Not ranked: {region} (row {row}) — {why}' },
+  'summary.mismatch': {
+    'zh-CN': '  ！公布位次与计算不符：{region}（第{row}行）公布第{published}，计算第{computed}',
+    'en-US': '  ! Published rank differs: {region} (row {row}) published {published}, computed {computed}',
+  },
+  'summary.none': { 'zh-CN': '没有可汇总的分地区指标表。', 'en-US': 'No regional indicator tables to summarise.' },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The message in the language, with {name} placeholders filled. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text: string = MESSAGES[key][lang];
+  return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+}
+
+/** zh-CN unless the environment asks for English. */
+export function langFrom(value: string | undefined | null): Lang {
+  return value && /^en/i.test(value) ? 'en-US' : 'zh-CN';
+}

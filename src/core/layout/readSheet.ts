@@ -1,0 +1,358 @@
+import type { Grid } from '../grid';
+import { address, rangeAddress } from '../grid';
+import type { Body } from './findBodies';
+import { findBodies, isDataRow } from './findBodies';
+import { describeColumn, isOfWhichHeader } from './columns';
+import { isFootnoteText } from './footnotes';
+import { cleanIndicatorName, isUnit, priceBasisIn, unitLine } from './headers';
+import type { IgnoredCell, IndicatorTable, LayoutOverrides, PriceBasis, SheetLayout, TableColumn } from './Layout.types';
+import { parsePeriod } from './period';
+import { labelHeaderKind } from './regions';
+import { assignItemRoles, assignRegionRoles, decideRowShape, draftRows, finishRows } from './rows';
+import { SheetCells } from './sheetCells';
+import { hasCjk, oneLine } from './text';
+
+/** Choose the label column: the one with most labels, Chinese before English, longer names before codes. */
+function chooseLabelCol(cells: SheetCells, body: Body): { labelCol: number; altCols: number[] } {
+  const cols = [...body.labelCols].sort((a, b) => a - b);
+  let best = cols[0];
+  let bestScore = -Infinity;
+  for (const c of cols) {
+    let count = 0;
+    let cjk = 0;
+    let len = 0;
+    for (const r of body.dataRows) {
+      const t = cells.text(r, c);
+      if (!t || cells.figure(r, c).kind !== 'text') continue;
+      count++;
+      if (hasCjk(t)) cjk++;
+      len += t.length;
+    }
+    const score = count * 10 + (count ? (cjk / count) * 5 + Math.min(len / count, 20) * 0.1 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return { labelCol: best, altCols: cols.filter((c) => c !== best) };
+}
+
+/** Is the row a title: one text (a merged cell or a lone cell) over the table's width? */
+function isTitleRow(cells: SheetCells, r: number, left: number, right: number): boolean {
+  const texts = new Set<string>();
+  let filled = 0;
+  for (let c = left; c <= right; c++) {
+    const t = cells.text(r, c);
+    if (t) {
+      texts.add(t);
+      filled++;
+    }
+  }
+  if (texts.size !== 1) return false;
+  const a = cells.anchorOf(r, left);
+  const spansLabel = cells.text(r, left) !== '' && (a.col <= left || filled > 1);
+  return spansLabel && (filled >= Math.max(2, Math.ceil((right - left + 1) * 0.6)) || filled === 1 && right - left >= 1 && cells.text(r, left) !== '' && cells.info[r].textCols.length === 1 && !cells.isMerged(r, left) && cells.text(r + 1, left) !== cells.text(r, left));
+}
+
+/** Does the row read like part of a header over the columns left..right? */
+function headerLike(cells: SheetCells, r: number, labelCol: number, firstCol: number, lastCol: number): boolean {
+  if (isDataRow(cells, r)) return false;
+  for (let c = firstCol; c <= lastCol; c++) if (cells.text(r, c) !== '') return true;
+  // A row covered only in the label column by a vertical merge belongs to the header above.
+  return cells.text(r, labelCol) !== '' && cells.anchorOf(r, labelCol).row < r;
+}
+
+/** A table of contents: labels with dot leaders ("地区生产总值……………") and page numbers. */
+function isContents(cells: SheetCells, body: Body): boolean {
+  let leaders = 0;
+  for (const r of body.dataRows) {
+    const t = cells.info[r].labelCols.map((c) => cells.ownText(r, c)).join('');
+    if (/(?:…{2,}|\.{4,}|·{4,}|-{6,})/.test(t)) leaders++;
+  }
+  return leaders >= Math.max(2, body.dataRows.length * 0.5);
+}
+
+/** A row that only states units ("单位：亿元", "(100 million yuan)", "mln.tenge"). */
+function isUnitRow(cells: SheetCells, r: number): boolean {
+  const info = cells.info[r];
+  if (info.kind !== 'text' || !info.textCols.length) return false;
+  return info.textCols.every((c) => {
+    const t = cells.ownText(r, c);
+    return unitLine(t) !== null || isUnit(t.replace(/^[(（]|[)）]$/g, ''));
+  });
+}
+
+interface Found {
+  body: Body;
+  headerTop: number;
+  headerBottom: number;
+  preambleTop: number;
+  labelCol: number;
+  altCols: number[];
+}
+
+function locateHeader(cells: SheetCells, body: Body, floor: number): Found {
+  const { labelCol, altCols } = chooseLabelCol(cells, body);
+  let r = body.top - 1;
+  let headerBottom = body.top;
+  let headerTop = body.top;
+  // One blank row may separate a header from its body.
+  if (r >= floor && cells.blankFilled(r) && r - 1 >= floor && headerLike(cells, r - 1, labelCol, body.firstFigureCol, body.lastFigureCol)) r--;
+  const left = Math.min(labelCol, ...altCols);
+  for (; r >= floor; r--) {
+    if (cells.blankFilled(r)) break;
+    if (isUnitRow(cells, r)) break;
+    if (isTitleRow(cells, r, left, body.lastFigureCol)) break;
+    if (!headerLike(cells, r, labelCol, body.firstFigureCol, body.lastFigureCol)) break;
+    if (headerBottom === body.top) headerBottom = r;
+    headerTop = r;
+  }
+  if (headerBottom === body.top) {
+    headerTop = body.top;
+    headerBottom = body.top - 1; // no header rows
+  }
+  return { body, headerTop, headerBottom, preambleTop: floor, labelCol, altCols };
+}
+
+function footnotesAfter(cells: SheetCells, from: number, limit: number): { notes: string[]; rows: number[] } {
+  const notes: string[] = [];
+  const rows: number[] = [];
+  let blanks = 0;
+  for (let r = from; r < limit; r++) {
+    const info = cells.info[r];
+    if (info.kind === 'blank') {
+      if (++blanks > 3) break;
+      continue;
+    }
+    if (info.kind !== 'text') break;
+    const texts = [...new Set(info.textCols.map((c) => cells.text(r, c)))];
+    const text = texts.join(' ');
+    if (!isFootnoteText(text) && !(notes.length && /^[a-z\d]\)|^\s*\(/i.test(text))) break;
+    notes.push(oneLine(text));
+    rows.push(r);
+    blanks = 0;
+  }
+  return { notes, rows };
+}
+
+const RANK_TOLERANCE = 0.8;
+
+/** A rank column holds whole numbers from 1 to the number of rows. */
+function looksLikeRanks(cells: SheetCells, rows: number[], col: number): boolean {
+  let n = 0;
+  let ok = 0;
+  for (const r of rows) {
+    const f = cells.figure(r, col);
+    if (f.kind !== 'number') continue;
+    n++;
+    if (Number.isInteger(f.value) && f.value >= 1 && f.value <= rows.length) ok++;
+  }
+  return n === 0 || ok / n >= RANK_TOLERANCE;
+}
+
+/**
+ * Find the tables of one sheet without configuration: bodies of data rows, the
+ * header above each, title, unit and period in the rows before it, footnotes
+ * after it, the label column, measure columns, row roles, and every cell that
+ * was left out with the reason.
+ */
+export function readSheet(grid: Grid, overrides: LayoutOverrides = {}): SheetLayout {
+  const cells = new SheetCells(grid);
+  const bodies = findBodies(cells);
+  const tables: IndicatorTable[] = [];
+  const covered: { top: number; bottom: number; left: number; right: number }[] = [];
+  const usedRows = new Set<number>();
+  const ignored: IgnoredCell[] = [];
+  let floor = 0;
+  for (let b = 0; b < bodies.length; b++) {
+    const body = bodies[b];
+    if (isContents(cells, body)) {
+      for (const r of body.dataRows) ignored.push({ cell: address(r, [...body.labelCols][0]), why: 'table of contents / 目录' });
+      for (const r of body.dataRows) usedRows.add(r);
+      for (const r of body.sectionRows) usedRows.add(r);
+      continue;
+    }
+    const found = locateHeader(cells, body, floor);
+    const { labelCol, altCols, headerTop, headerBottom } = found;
+    const left = Math.min(labelCol, ...altCols);
+    // Preamble: title, unit line, price basis, period.
+    let title: string | null = null;
+    let tableUnit: string | null = null;
+    const preambleTexts: string[] = [];
+    const titleCandidates: string[] = [];
+    for (let r = floor; r < headerTop; r++) {
+      const info = cells.info[r];
+      if (info.kind === 'blank') continue;
+      if (info.kind !== 'text') continue;
+      const texts = [...new Set(info.textCols.map((c) => cells.text(r, c)))];
+      for (const t of texts) {
+        preambleTexts.push(t);
+        const u = unitLine(t) ?? (isUnit(t.replace(/^[(（]|[)）]$/g, '')) ? t.replace(/^[(（]|[)）]$/g, '').trim() : null);
+        if (u) tableUnit = tableUnit ?? u;
+        else if (!isFootnoteText(t)) titleCandidates.push(t);
+      }
+      usedRows.add(r);
+    }
+    const numbered = titleCandidates.find((t) => /^(?:表|table)\s*\d|^\s*\d+-\d+\s/i.test(t.trim()));
+    title = oneLine(numbered ?? titleCandidates[0] ?? '') || null;
+    const notesFound = footnotesAfter(cells, body.bottom + 1, bodies[b + 1]?.top ?? cells.rowCount);
+    for (const r of notesFound.rows) usedRows.add(r);
+    const allText = [...preambleTexts, ...notesFound.notes].join(' ');
+    const basis = priceBasisIn(allText) ?? null;
+    const titleIndicator = title ? cleanIndicatorName(title.replace(/\s*continued$/i, '').replace(/续表\s*\d*/, '').replace(/（\d{4}年）|\(\d{4}年\)/, '').replace(/\d{4}年\d{1,2}[-—~～]\d{1,2}月|\d{4}年/, '')) || null : null;
+    // Columns under the header.
+    const lastHeaderCol = (() => {
+      let last = body.lastFigureCol;
+      for (let r = headerTop; r <= headerBottom; r++) {
+        for (let c = last + 1; c < cells.colCount; c++) if (cells.text(r, c) !== '' && cells.figure(r, c).kind === 'text') last = Math.max(last, c);
+      }
+      return last;
+    })();
+    const ctx = { titleIndicator, tableUnit, preamble: allText, sheetName: grid.name, priceBasis: basis };
+    const columns: TableColumn[] = [];
+    const ofWhichCols: number[] = [];
+    const right = Math.max(body.lastFigureCol, lastHeaderCol);
+    for (let c = left; c <= right; c++) {
+      if (c === labelCol || altCols.includes(c)) continue;
+      if (body.dataRows.every((r) => cells.anchorOf(r, c).col === labelCol && cells.anchorOf(r, c).row === r && c !== labelCol && cells.isMerged(r, c))) continue;
+      const texts: string[] = [];
+      for (let r = headerTop; r <= headerBottom; r++) texts.push(cells.text(r, c));
+      const hasHeader = texts.some((t) => t !== '');
+      const hasFigures = body.dataRows.some((r) => cells.figure(r, c).kind !== 'empty');
+      if (!hasHeader && headerBottom >= headerTop) {
+        if (hasFigures) noteColumn(ignored, cells, body.dataRows, c, 'figures without a header / 无表头的数字');
+        continue;
+      }
+      if (!hasHeader && !hasFigures) continue;
+      const column = describeColumn(c, texts, ctx);
+      if (column.measure === 'rank' && !looksLikeRanks(cells, body.dataRows, c)) {
+        noteColumn(ignored, cells, body.dataRows, c, 'not ranks under a rank header / 排名表头下不是名次');
+        continue;
+      }
+      if (isOfWhichHeader(column.header) && columns.length) {
+        column.partOf = columns[columns.length - 1].partOf ?? columns[columns.length - 1].col;
+        ofWhichCols.push(c);
+      }
+      columns.push(column);
+    }
+    const measureCols = columns.map((c) => c.col);
+    const rowsInBody: number[] = [];
+    for (let r = body.top; r <= body.bottom; r++) if (body.dataRows.includes(r) || body.sectionRows.includes(r)) rowsInBody.push(r);
+    const drafts = draftRows(cells, rowsInBody, labelCol, measureCols);
+    const labelHeaderTexts: string[] = [];
+    for (let r = headerTop; r <= headerBottom; r++) labelHeaderTexts.push(cells.text(r, labelCol));
+    const labelHeader = labelHeaderTexts.map(labelHeaderKind).find((k) => k !== null) ?? null;
+    let shape = decideRowShape(drafts, labelHeader);
+    const rankCol = columns.find((c) => c.measure === 'rank')?.col ?? null;
+    if (shape === 'items') assignItemRoles(drafts, titleIndicator);
+    else assignRegionRoles(cells, drafts, columns, rankCol);
+    // Periods across for one indicator make a time series.
+    const valuePeriods = new Set(columns.filter((c) => c.measure === 'value' && c.period).map((c) => c.period));
+    const indicators = new Set(columns.map((c) => c.indicator.name));
+    if (shape !== 'items' && valuePeriods.size >= 3 && indicators.size === 1) shape = 'time-series';
+    if (shape === 'regions' && drafts.length && drafts.filter((d) => d.hasFigures).every((d) => parsePeriod(d.label) !== null && !/[县区市州]$/.test(d.name))) shape = 'time-series';
+    // The table's period: the one all columns share, else from the title.
+    const periods = [...new Set(columns.map((c) => c.period).filter((p): p is string => !!p))];
+    let period: string | null = null;
+    if (shape === 'time-series' && periods.length > 1) period = `${periods[0]}–${periods[periods.length - 1]}`;
+    else if (periods.length === 1) period = periods[0];
+    else period = parsePeriod(title ?? '')?.label ?? (periods.length ? periods[periods.length - 1] : null);
+    const rows = finishRows(drafts);
+    applyOverrides(rows, columns, overrides);
+    const priceBasis: PriceBasis | null = basis?.all ?? null;
+    const top = headerBottom >= headerTop ? headerTop : body.top;
+    tables.push({
+      sheet: grid.name,
+      range: rangeAddress(top, left, body.bottom, right),
+      top,
+      bottom: body.bottom,
+      left,
+      right,
+      shape,
+      title,
+      period,
+      unit: tableUnit ?? commonUnit(columns),
+      headerTop,
+      headerBottom,
+      labelColumn: labelCol,
+      rows,
+      columns,
+      footnotes: notesFound.notes,
+      priceBasis,
+    });
+    covered.push({ top, bottom: body.bottom, left, right });
+    floor = Math.max(body.bottom + 1, (notesFound.rows[notesFound.rows.length - 1] ?? body.bottom) + 1);
+  }
+  // Everything else that holds something is reported, never silently dropped.
+  const ignoredCols = new Set(ignored.map((i) => i.cell));
+  for (let r = 0; r < cells.rowCount; r++) {
+    const info = cells.info[r];
+    if (info.kind === 'blank' || usedRows.has(r)) continue;
+    const cols = [...info.figureCols, ...info.textCols].sort((a, b) => a - b);
+    const stray: number[] = cols.filter((c) => !covered.some((t) => r >= t.top && r <= t.bottom && c >= t.left && c <= t.right));
+    if (!stray.length) continue;
+    for (const c of stray) {
+      const a = address(r, c);
+      if ([...ignoredCols].some((x) => x === a)) continue;
+      ignored.push({ cell: a, why: info.kind === 'text' && cols.length === stray.length ? 'text outside every table / 表格之外的文字' : 'outside every table / 表格之外' });
+    }
+  }
+  return { sheet: grid.name, tables, ignored: groupIgnored(ignored) };
+}
+
+function commonUnit(columns: TableColumn[]): string | null {
+  const units = new Set(columns.filter((c) => c.measure === 'value').map((c) => c.unit));
+  return units.size === 1 ? ([...units][0] ?? null) : null;
+}
+
+function noteColumn(ignored: IgnoredCell[], cells: SheetCells, rows: number[], col: number, why: string): void {
+  for (const r of rows) if (cells.figure(r, col).kind !== 'empty') ignored.push({ cell: address(r, col), why });
+}
+
+/** Runs of ignored cells in one column with one reason become a range ("E5:E17"). */
+function groupIgnored(items: IgnoredCell[]): IgnoredCell[] {
+  const parsed = items.map((i) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(i.cell);
+    return { ...i, colName: m ? m[1] : i.cell, row: m ? Number(m[2]) : 0 };
+  });
+  parsed.sort((a, b) => (a.colName === b.colName ? a.row - b.row : a.colName.length - b.colName.length || a.colName.localeCompare(b.colName)));
+  const out: IgnoredCell[] = [];
+  let i = 0;
+  while (i < parsed.length) {
+    let j = i;
+    while (j + 1 < parsed.length && parsed[j + 1].colName === parsed[i].colName && parsed[j + 1].why === parsed[i].why && parsed[j + 1].row === parsed[j].row + 1) j++;
+    out.push({ cell: j > i ? `${parsed[i].colName}${parsed[i].row}:${parsed[j].colName}${parsed[j].row}` : parsed[i].cell, why: parsed[i].why });
+    i = j + 1;
+  }
+  out.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
+  return out;
+}
+
+function rowOf(cell: string): number {
+  return Number(/\d+/.exec(cell)?.[0] ?? 0);
+}
+
+function applyOverrides(rows: ReturnType<typeof finishRows>, columns: TableColumn[], overrides: LayoutOverrides): void {
+  if (overrides.totalRow !== undefined) {
+    for (const r of rows) {
+      if (r.role === 'total') r.role = 'peer';
+      if (overrides.totalRow !== null && r.row === overrides.totalRow) r.role = 'total';
+    }
+  }
+  if (overrides.columns) {
+    for (const c of columns) {
+      const o = overrides.columns[c.col];
+      if (!o) continue;
+      if (o.measure) c.measure = o.measure;
+      if (o.unit !== undefined) c.unit = o.unit;
+      if (o.additive !== undefined) c.indicator.additive = o.additive;
+      if (o.priceBasis !== undefined) c.indicator.priceBasis = o.priceBasis;
+      if (o.name) c.indicator.name = o.name;
+    }
+  }
+}
+
+/** Read every sheet of a workbook. */
+export function readWorkbook(grids: Grid[], overrides: Record<string, LayoutOverrides> = {}): SheetLayout[] {
+  return grids.map((g) => readSheet(g, overrides[g.name]));
+}

@@ -1,0 +1,258 @@
+import type { NumberFigure } from '../figures';
+import type { RowRole, Shape, TableColumn, TableRow } from './Layout.types';
+import {
+  KNOWN_GROUPS,
+  displayName,
+  groupKind,
+  isOfWhich,
+  isTotalName,
+  isZone,
+  regionKey,
+} from './regions';
+import type { SheetCells } from './sheetCells';
+import { halfWidth, indentOf, squash } from './text';
+
+interface Draft extends TableRow {
+  hasFigures: boolean;
+  indent: number;
+  numbered: number | null;
+}
+
+const NUMBERING: [RegExp, number][] = [
+  [/^[一二三四五六七八九十]+、/, 0],
+  [/^[(（][一二三四五六七八九十]+[)）]/, 1],
+  [/^\d+[.、．]\s*/, 1],
+  [/^\d+[)）]/, 2],
+];
+
+function numberingLevel(label: string): number | null {
+  const s = halfWidth(label).trim();
+  for (const [re, level] of NUMBERING) if (re.test(s)) return level;
+  return null;
+}
+
+/** Build the rows of a body with provisional roles; `figureCols` are the measure columns. */
+export function draftRows(cells: SheetCells, rows: number[], labelCol: number, figureCols: number[]): Draft[] {
+  const out: Draft[] = [];
+  for (const r of rows) {
+    const a = cells.anchorOf(r, labelCol);
+    const rawLabel = String(cells.cell(a.row, a.col).value ?? '');
+    const label = rawLabel.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    const hasFigures = figureCols.some((c) => cells.figure(r, c).kind !== 'empty' && cells.figure(r, c).kind !== 'text');
+    out.push({
+      row: r,
+      label,
+      name: displayName(label),
+      key: regionKey(label),
+      role: 'peer',
+      level: 0,
+      parent: null,
+      members: [],
+      hasFigures,
+      indent: indentOf(rawLabel),
+      numbered: numberingLevel(label),
+    });
+  }
+  return out;
+}
+
+function firstNumber(cells: SheetCells, row: number, cols: number[]): NumberFigure | null {
+  for (const c of cols) {
+    const f = cells.figure(row, c);
+    if (f.kind === 'number') return f;
+  }
+  return null;
+}
+
+function valueOf(cells: SheetCells, row: number, col: number): number | null {
+  const f = cells.figure(row, col);
+  return f.kind === 'number' ? f.value : null;
+}
+
+/** Sum of rows equals the target within what rounding of the shown figures allows. */
+function sumMatches(cells: SheetCells, target: number, rows: number[], col: number): boolean {
+  let sum = 0;
+  let n = 0;
+  for (const r of rows) {
+    const v = valueOf(cells, r, col);
+    if (v !== null) {
+      sum += v;
+      n++;
+    }
+  }
+  if (n === 0) return false;
+  const f = cells.figure(rows[0], col);
+  const decimals = f.kind === 'number' && f.decimals !== null ? f.decimals : 2;
+  const tol = Math.max(0.5 * Math.pow(10, -decimals) * (n + 1), Math.abs(target) * 0.002);
+  return Math.abs(sum - target) <= tol;
+}
+
+/** Roles for a table of regions: total, subtotals and their members, "其中" rows, sections, peers. */
+export function assignRegionRoles(cells: SheetCells, drafts: Draft[], columns: TableColumn[], rankCol: number | null): void {
+  const valueCols = columns.filter((c) => c.measure === 'value' && c.indicator.additive).map((c) => c.col);
+  let lastMain: Draft | null = null;
+  let inGroupSection = false;
+  for (const d of drafts) {
+    if (!d.hasFigures) {
+      d.role = 'section';
+      inGroupSection = /按区域分|按地区分组|by region|分区域|区域/i.test(d.label) && !/按地区分\b|by city/i.test(d.label);
+      continue;
+    }
+    if (isOfWhich(d.label)) {
+      d.role = 'of-which';
+      d.parent = lastMain?.row ?? null;
+      continue;
+    }
+    if (isTotalName(d.label)) d.role = 'total';
+    else if (inGroupSection) d.role = 'subtotal';
+    lastMain = d;
+  }
+  const main = drafts.filter((d) => d.role !== 'section' && d.role !== 'of-which');
+  // No total by name: a first or last row that equals the sum of the others is the total.
+  if (!main.some((d) => d.role === 'total') && main.length >= 3 && valueCols.length) {
+    for (const cand of [main[0], main[main.length - 1]]) {
+      const others = main.filter((d) => d !== cand && d.role === 'peer' && !groupKind(d.label)).map((d) => d.row);
+      const checked = valueCols.slice(0, 5);
+      let agree = 0;
+      let tried = 0;
+      for (const col of checked) {
+        const v = valueOf(cells, cand.row, col);
+        if (v === null) continue;
+        tried++;
+        if (sumMatches(cells, v, others, col)) agree++;
+      }
+      const formula = checked.some((col) => /^SUM\(/i.test(cells.cell(cand.row, col).formula ?? ''));
+      if ((tried && agree / tried >= 0.6) || formula) {
+        cand.role = 'total';
+        break;
+      }
+    }
+  }
+  // Subtotals and their members.
+  const byKey = new Map<string, Draft>();
+  for (const d of main) if (d.role === 'peer') byKey.set(d.key, d);
+  const firstValueCol = valueCols[0] ?? null;
+  const hasRank = (d: Draft): boolean => rankCol !== null && cells.figure(d.row, rankCol).kind === 'number';
+  const anyRanked = rankCol !== null && main.some((d) => hasRank(d));
+  for (let i = 0; i < main.length; i++) {
+    const d = main[i];
+    if (d.role === 'total') continue;
+    const kind = groupKind(d.label);
+    if (!kind && d.role !== 'subtotal') continue;
+    let members: Draft[] = [];
+    const known = KNOWN_GROUPS[squash(halfWidth(d.label))];
+    if (known && known.length) members = known.map((k) => byKey.get(k)).filter((x): x is Draft => !!x);
+    if (!members.length && firstValueCol !== null) {
+      const target = valueOf(cells, d.row, firstValueCol);
+      if (target !== null) {
+        const runAfter: Draft[] = [];
+        for (let j = i + 1; j < main.length && main[j].role === 'peer' && !groupKind(main[j].label); j++) runAfter.push(main[j]);
+        const runBefore: Draft[] = [];
+        for (let j = i - 1; j >= 0 && main[j].role === 'peer' && !groupKind(main[j].label); j--) runBefore.unshift(main[j]);
+        const districts = main.filter((x) => x.role === 'peer' && x !== d && /区$/.test(x.name) && !groupKind(x.label));
+        const tries = kind === 'district' ? [districts, runAfter, runBefore] : [runAfter, runBefore];
+        for (const run of tries) {
+          // Only runs of at least two, and prefix sums: a group is the rows next to it.
+          for (let len = run.length; len >= 2; len--) {
+            const part = run === runBefore ? run.slice(run.length - len) : run.slice(0, len);
+            if (sumMatches(cells, target, part.map((x) => x.row), firstValueCol)) {
+              members = part;
+              break;
+            }
+          }
+          if (members.length) break;
+        }
+      }
+    }
+    const isGroup =
+      members.length > 0 ||
+      d.role === 'subtotal' ||
+      kind === 'known' ||
+      (kind === 'suffix' && anyRanked && !hasRank(d));
+    if (!isGroup) continue;
+    d.role = 'subtotal';
+    d.members = members.map((m) => m.row);
+    for (const m of members) m.parent = d.row;
+  }
+  for (const d of main) if (d.role === 'peer' && isZone(d.label)) d.zone = true;
+}
+
+/** Roles for an item list: the total (first line naming the table's indicator, or 合计), items by level, "其中" and "#" rows. */
+export function assignItemRoles(drafts: Draft[], titleIndicator: string | null): void {
+  const title = titleIndicator ? squash(titleIndicator) : '';
+  const stack: Draft[] = [];
+  let totalSeen = false;
+  let ofWhichIndent: number | null = null;
+  let ofWhichParent: number | null = null;
+  let lastNumbered: number | null = null;
+  for (const d of drafts) {
+    const name = squash(d.name);
+    const byIndent = Math.floor(d.indent / 2) + (d.indent > 0 ? 1 : 0);
+    const level = d.numbered ?? Math.max(byIndent, lastNumbered !== null ? lastNumbered + 1 : 0);
+    if (d.numbered !== null) lastNumbered = d.numbered;
+    d.level = level;
+    if (!d.hasFigures) {
+      d.role = 'section';
+      ofWhichIndent = null;
+    } else if (isOfWhich(d.label)) {
+      d.role = 'of-which';
+      ofWhichIndent = d.indent;
+    } else if (ofWhichIndent !== null && d.indent >= ofWhichIndent && d.indent > 0 && d.numbered === null) {
+      // Lines under "其中：A" indented like it continue the list (其中：工资性收入 / 经营净收入 …).
+      d.role = 'of-which';
+      d.parent = ofWhichParent;
+      continue;
+    } else {
+      ofWhichIndent = null;
+      if (!totalSeen && (/(合计|总计)$/.test(name) || (title && (name === title || name.includes(title) || (title.includes(name) && name.length >= 4))))) {
+        d.role = 'total';
+        totalSeen = true;
+      } else d.role = 'item';
+    }
+    while (stack.length && stack[stack.length - 1].level >= level && d.role !== 'of-which') stack.pop();
+    if (d.role === 'of-which') {
+      const parent = [...stack].reverse().find((s) => s.role !== 'of-which' && s.role !== 'section') ?? stack[stack.length - 1];
+      d.parent = parent?.row ?? null;
+      ofWhichParent = d.parent;
+      continue;
+    }
+    const parent = stack[stack.length - 1];
+    d.parent = parent && parent.role !== 'total' ? parent.row : parent?.role === 'total' && d.role === 'item' ? parent.row : null;
+    stack.push(d);
+  }
+}
+
+/** Decide whether a body lists regions, items or periods. */
+export function decideRowShape(drafts: Draft[], labelHeader: 'regions' | 'items' | 'periods' | null): Shape {
+  if (labelHeader === 'periods') return 'time-series';
+  if (labelHeader === 'regions') return 'regions';
+  if (labelHeader === 'items') return 'items';
+  const main = drafts.filter((d) => d.hasFigures);
+  if (!main.length) return 'regions';
+  const itemish = main.filter((d) => d.numbered !== null || isOfWhich(d.label) || d.indent >= 2 || (/[\u3400-\u9fff]/.test(d.name) && d.name.length > 10)).length;
+  const regionish = main.filter((d) => isTotalName(d.label) || /^[\u3400-\u9fff]{2,10}(?:市|县|区|州|盟|旗)$/.test(squash(d.label)) || groupKind(d.label)).length;
+  if (regionish >= main.length * 0.5) return 'regions';
+  if (itemish >= main.length * 0.2) return 'items';
+  return 'regions';
+}
+
+export type { Draft };
+
+export function finishRows(drafts: Draft[]): TableRow[] {
+  return drafts.map((d) => {
+    const row: TableRow = {
+      row: d.row,
+      label: d.label,
+      name: d.name,
+      key: d.key,
+      role: d.role as RowRole,
+      level: d.level,
+      parent: d.parent,
+      members: d.members,
+    };
+    if (d.zone) row.zone = true;
+    return row;
+  });
+}
+
+export { firstNumber };

@@ -1,0 +1,2 @@
+export type * from './Summary.types';
+export { summarize, indicatorColumns } from './summarize';

@@ -1,0 +1,236 @@
+import type { GrowthOutcome } from '../compute';
+import { growth as growthOf, pointsDiff, rank, roundHalfUp, share as shareOf } from '../compute';
+import type { Figure, NumberFigure } from '../figures';
+import { readFigure, shownValue } from '../figures';
+import type { Grid } from '../grid';
+import { cellAt } from '../grid';
+import type { IndicatorTable, SheetLayout, TableColumn, TableRow } from '../layout';
+import { parsePeriod } from '../layout';
+import type { RankBy, SummarizeOptions, SummaryResult, SummaryRow, SummaryTable } from './Summary.types';
+
+interface IndicatorColumns {
+  name: string;
+  value: TableColumn | null;
+  prior: TableColumn | null;
+  growth: TableColumn | null;
+  index: TableColumn | null;
+  rank: TableColumn | null;
+  increment: TableColumn | null;
+  unit: string | null;
+  period: string | null;
+}
+
+/** Sort key of a period label: later periods sort higher. */
+function periodKey(label: string | null): number {
+  if (!label) return -1;
+  const p = parsePeriod(label);
+  if (!p) return -1;
+  return (p.year ?? 0) * 100 + (p.endMonth ?? 12);
+}
+
+function latest(cols: TableColumn[]): TableColumn | null {
+  if (!cols.length) return null;
+  let best = cols[0];
+  for (const c of cols) if (periodKey(c.period) >= periodKey(best.period)) best = c;
+  return best;
+}
+
+function samePeriod(cols: TableColumn[], period: string | null): TableColumn | null {
+  if (!cols.length) return null;
+  return cols.find((c) => c.period === period) ?? latest(cols);
+}
+
+/** Group a table's columns by indicator and pick, for each, the columns the summary needs. */
+export function indicatorColumns(table: IndicatorTable): IndicatorColumns[] {
+  const groups = new Map<string, TableColumn[]>();
+  for (const c of table.columns) {
+    const list = groups.get(c.indicator.name) ?? [];
+    list.push(c);
+    groups.set(c.indicator.name, list);
+  }
+  const out: IndicatorColumns[] = [];
+  for (const [name, cols] of groups) {
+    const of = (m: TableColumn['measure']): TableColumn[] => cols.filter((c) => c.measure === m);
+    const values = of('value');
+    const value = latest(values);
+    const period = value?.period ?? latest(cols)?.period ?? table.period;
+    let prior = samePeriod(of('prior'), period);
+    if (!prior && value && values.length > 1) {
+      const earlier = values.filter((c) => c !== value && periodKey(c.period) < periodKey(value.period));
+      prior = earlier.length ? earlier.reduce((a, b) => (periodKey(b.period) > periodKey(a.period) ? b : a)) : null;
+    }
+    const growth = samePeriod(of('growth'), period);
+    const index = samePeriod(of('index'), period);
+    const rankCol = samePeriod(of('rank'), period);
+    const increment = samePeriod(of('increment'), period);
+    if (!value && !growth && !index && !rankCol) continue;
+    out.push({ name, value, prior, growth, index, rank: rankCol, increment, unit: value?.unit ?? null, period: period ?? null });
+  }
+  return out;
+}
+
+function figureAt(grid: Grid, row: number, col: TableColumn | null): Figure {
+  if (!col) return { kind: 'empty' };
+  return readFigure(cellAt(grid, row, col.col));
+}
+
+function num(f: Figure): NumberFigure | null {
+  return f.kind === 'number' ? f : null;
+}
+
+interface Measured {
+  row: TableRow;
+  value: number | null;
+  valueShown: number | null;
+  growth: number | null;
+  growthShown: number | null;
+  growthSource: SummaryRow['growthSource'];
+  outcome: GrowthOutcome | null;
+  increment: number | null;
+  publishedRank: number | null;
+  why: string | null;
+}
+
+function measure(grid: Grid, row: TableRow, ic: IndicatorColumns, growthDecimals: number): Measured {
+  const v = num(figureAt(grid, row.row, ic.value));
+  const p = num(figureAt(grid, row.row, ic.prior));
+  const g = num(figureAt(grid, row.row, ic.growth));
+  const ix = num(figureAt(grid, row.row, ic.index));
+  const inc = num(figureAt(grid, row.row, ic.increment));
+  const rk = num(figureAt(grid, row.row, ic.rank));
+  let growth: number | null = null;
+  let growthShown: number | null = null;
+  let growthSource: SummaryRow['growthSource'] = null;
+  let outcome: GrowthOutcome | null = null;
+  let why: string | null = null;
+  if (g) {
+    growth = g.value;
+    growthShown = g.decimals === null ? roundHalfUp(g.value, growthDecimals) : shownValue(g);
+    growthSource = 'published';
+  } else if (ix) {
+    growth = ix.value - 100;
+    growthShown = roundHalfUp(shownValue(ix) - 100, ix.decimals ?? growthDecimals);
+    growthSource = 'index';
+  } else if (v && p) {
+    const r = growthOf(v.value, p.value);
+    if (r.kind === 'rate') {
+      growth = r.value;
+      growthShown = roundHalfUp(r.value, growthDecimals);
+      growthSource = 'computed';
+    } else if (r.kind === 'outcome') {
+      outcome = r.outcome;
+      why = `outcome:${r.outcome}`;
+    } else why = r.reason === 'zero-base' ? 'zero base / 基数为零' : 'no figure / 无数据';
+  }
+  const increment = inc ? inc.value : v && p ? v.value - p.value : null;
+  return {
+    row,
+    value: v ? v.value : null,
+    valueShown: v ? shownValue(v) : null,
+    growth,
+    growthShown,
+    growthSource,
+    outcome,
+    increment,
+    publishedRank: rk && Number.isInteger(rk.value) ? rk.value : null,
+    why,
+  };
+}
+
+/** The summary of one indicator of one table: values, growth, ranks among the peers, points against the total, shares. */
+function summarizeIndicator(grid: Grid, table: IndicatorTable, ic: IndicatorColumns, options: Required<SummarizeOptions>): SummaryTable {
+  const hasGrowth = !!(ic.growth || ic.index || (ic.value && ic.prior));
+  let rankBy: RankBy = options.rankBy;
+  if (rankBy === 'growth' && !hasGrowth) rankBy = 'value';
+  if (rankBy === 'increment' && !(ic.increment || (ic.value && ic.prior))) rankBy = ic.value ? 'value' : 'growth';
+  if (rankBy === 'value' && !ic.value) rankBy = 'growth';
+  const totalRow = table.rows.find((r) => r.role === 'total') ?? null;
+  const peers = table.rows.filter((r) => r.role === 'peer');
+  const measured = peers.map((r) => measure(grid, r, ic, options.growthDecimals));
+  const total = totalRow ? measure(grid, totalRow, ic, options.growthDecimals) : null;
+  const keyOf = (m: Measured): number | null =>
+    rankBy === 'growth' ? m.growthShown : rankBy === 'value' ? m.valueShown : m.increment === null ? null : roundHalfUp(m.increment, 10);
+  const ranked = rank(
+    measured.map((m) => ({ id: String(m.row.row), value: keyOf(m) })),
+    { order: options.ascending ? 'asc' : 'desc', ties: options.ties },
+  );
+  const decimals = ic.growth ? null : options.growthDecimals;
+  const rows: SummaryRow[] = measured.map((m, i) => {
+    const e = ranked.entries[i];
+    const points =
+      m.growthShown !== null && total?.growthShown != null
+        ? pointsDiff(m.growthShown, total.growthShown, decimalsOf(grid, m.row.row, ic.growth) ?? decimals ?? options.growthDecimals)
+        : null;
+    const shr = ic.value?.indicator.additive && m.value !== null && total?.value != null ? shareOf(m.value, total.value) : null;
+    return {
+      region: m.row.name,
+      key: m.row.key,
+      row: m.row.row + 1,
+      value: m.value,
+      valueShown: m.valueShown,
+      growth: m.growth,
+      growthShown: m.growthShown,
+      growthSource: m.growthSource,
+      outcome: m.outcome,
+      rank: e.rank,
+      tied: e.tied,
+      fromBottom: e.fromBottom,
+      publishedRank: m.publishedRank,
+      pointsVsTotal: points,
+      share: shr,
+    };
+  });
+  const unranked = measured
+    .filter((_, i) => ranked.entries[i].rank === null)
+    .map((m) => ({ region: m.row.name, row: m.row.row + 1, why: m.why ?? 'no figure / 无数据' }));
+  const rankMismatches = rows
+    .filter((r) => r.publishedRank !== null && r.publishedRank !== r.rank)
+    .map((r) => ({ region: r.region, row: r.row, published: r.publishedRank as number, computed: r.rank }));
+  return {
+    sheet: table.sheet,
+    range: table.range,
+    indicator: ic.name,
+    period: ic.period ?? table.period,
+    unit: ic.unit ?? table.unit,
+    rankBy,
+    ties: options.ties,
+    peers: ranked.peers,
+    total: totalRow && total ? { name: totalRow.name, row: totalRow.row + 1, value: total.value, growth: total.growthShown } : null,
+    rows,
+    unranked,
+    rankMismatches,
+  };
+}
+
+function decimalsOf(grid: Grid, row: number, col: TableColumn | null): number | null {
+  if (!col) return null;
+  const f = readFigure(cellAt(grid, row, col.col));
+  return f.kind === 'number' ? f.decimals : null;
+}
+
+/**
+ * Summaries of every regional table: for each indicator, the current value, growth
+ * (published, from an index, or computed from two values), rank among the peers
+ * on the displayed precision, the published rank beside it, points against the
+ * total's growth and the share of the total.
+ */
+export function summarize(layouts: SheetLayout[], grids: Grid[], options: SummarizeOptions = {}): SummaryResult {
+  const opts: Required<SummarizeOptions> = {
+    rankBy: options.rankBy ?? 'growth',
+    ties: options.ties ?? 'competition',
+    ascending: options.ascending ?? false,
+    growthDecimals: options.growthDecimals ?? 1,
+  };
+  const byName = new Map(grids.map((g) => [g.name, g]));
+  const tables: SummaryTable[] = [];
+  for (const layout of layouts) {
+    const grid = byName.get(layout.sheet);
+    if (!grid) continue;
+    for (const table of layout.tables) {
+      if (table.shape === 'items') continue;
+      if (!table.rows.some((r) => r.role === 'peer')) continue;
+      for (const ic of indicatorColumns(table)) tables.push(summarizeIndicator(grid, table, ic, opts));
+    }
+  }
+  return { tables };
+}
