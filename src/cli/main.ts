@@ -91,6 +91,12 @@ export async function run(argv: string[], io: Io = { out: (s) => process.stdout.
   }
 }
 
+// A reader that stops early (| head) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 if (require.main === module) {
   run(process.argv.slice(2)).then(
     (code) => {

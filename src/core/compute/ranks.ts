@@ -89,6 +89,11 @@ function settleTiedWith(entry: RankEntry, value: string[]): string[] {
 /** Tie groups up to this size get their `tiedWith` lists at once (bounded cost per entry); larger ones lazily. */
 const EAGER_TIE_GROUP = 32;
 
+/**
+ * Ranks the items (see the module comment for tie rules and 倒数). Entries come back
+ * in input order; items whose value is null, NaN or ±Infinity get rank null and are
+ * listed in `missing`. Options default to { order: 'desc', ties: 'competition' }.
+ */
 export function rank(items: ReadonlyArray<RankItem>, options: RankOptions = {}): RankResult {
   const desc = options.order !== 'asc';
   const dense = options.ties === 'dense';

@@ -85,7 +85,7 @@ export function describeColumn(col: number, headerTexts: string[], ctx: ColumnCo
   }
   const basis = ctx.priceBasis;
   let priceBasis: PriceBasis | null = null;
-  if (basis) {
+  if (basis && measure !== 'rank' && measure !== 'share' && measure !== 'points' && measure !== 'progress') {
     if (measure === 'index' || measure === 'growth') priceBasis = basis.index ?? basis.all ?? null;
     else priceBasis = basis.value ?? basis.all ?? null;
   }

@@ -128,6 +128,8 @@ export function priceBasisIn(raw: string): { value?: PriceBasis; index?: PriceBa
   }
   const en = /absolutefigure.*?(current|constant).*?indices.*?(current|constant)/.exec(s);
   if (en) return { value: en[1] === 'current' ? 'current' : 'comparable', index: en[2] === 'current' ? 'current' : 'comparable' };
+  // "增速按可比价计算": only growth and indices are at comparable prices.
+  if (comparable.test(s) && !current.test(s) && /(?:增速|增长|指数|发展速度)[^,，;；。]*?(?:可比价|不变价)/.test(s) && !/绝对[额值量数]/.test(s)) return { index: 'comparable' };
   if (comparable.test(s) && !current.test(s)) return { all: 'comparable' };
   if (current.test(s) && !comparable.test(s)) return { all: 'current' };
   return null;

@@ -261,13 +261,15 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}): SheetLay
     applyOverrides(rows, columns, overrides);
     const priceBasis: PriceBasis | null = basis?.all ?? null;
     const top = headerBottom >= headerTop ? headerTop : body.top;
+    // The table ends at its last column; figures beyond it were reported above.
+    const tableRight = Math.max(labelCol, ...altCols, ...columns.map((c) => c.col));
     tables.push({
       sheet: grid.name,
-      range: rangeAddress(top, left, body.bottom, right),
+      range: rangeAddress(top, left, body.bottom, tableRight),
       top,
       bottom: body.bottom,
       left,
-      right,
+      right: tableRight,
       shape,
       title,
       period,
@@ -280,7 +282,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}): SheetLay
       footnotes: notesFound.notes,
       priceBasis,
     });
-    covered.push({ top, bottom: body.bottom, left, right });
+    covered.push({ top, bottom: body.bottom, left, right: tableRight });
     floor = Math.max(body.bottom + 1, (notesFound.rows[notesFound.rows.length - 1] ?? body.bottom) + 1);
   }
   // Everything else that holds something is reported, never silently dropped.

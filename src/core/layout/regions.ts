@@ -58,7 +58,7 @@ export function isZone(label: string): boolean {
   return /(?:经开区|经济开发区|经济技术开发区|高新区|高新技术产业开发区|开发区|新区|管理区|示范区|工业园区|园区|保税区|试验区)$/.test(squash(label));
 }
 
-const ETHNIC_AUTONOMOUS = /(?:[\u3400-\u9fff]{1,3}族)+自治(?:州|县|旗)$/;
+const ETHNIC_AUTONOMOUS = /^([\u3400-\u9fff]{2,}?)(?:[\u3400-\u9fff]{1,2}族)+自治(?:州|县|旗)$/;
 
 /**
  * The key that matches one region across sheets: spaces and line breaks removed,
@@ -69,10 +69,8 @@ const ETHNIC_AUTONOMOUS = /(?:[\u3400-\u9fff]{1,3}族)+自治(?:州|县|旗)$/;
 export function regionKey(label: string): string {
   let s = squash(halfWidth(label)).replace(OF_WHICH, '');
   s = s.replace(/[\d)）]+$/, (m) => (/^\d+\)$/.test(m) || /^\d$/.test(m) ? '' : m)); // footnote marks "Astana city2)"
-  if (ETHNIC_AUTONOMOUS.test(s)) {
-    const cut = s.replace(ETHNIC_AUTONOMOUS, '');
-    if (cut.length >= 2) return cut;
-  }
+  const ethnic = ETHNIC_AUTONOMOUS.exec(s);
+  if (ethnic) return ethnic[1];
   if (/[\u3400-\u9fff]/.test(s)) {
     const m = /^(.{2,}?)(?:市|县|区|州|盟|旗|自治州|自治县|地区)$/.exec(s);
     if (m && !isTotalName(s) && groupKind(s) !== 'district') return m[1];

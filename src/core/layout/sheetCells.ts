@@ -108,6 +108,13 @@ export class SheetCells {
         else figureCols.push(c);
       }
     }
+    // A code such as "X" (region ten) or "—" written before the row's label is part of the label, not a figure.
+    if (figureCols.length && textCols.length && figureCols[0] < textCols[0] && figs[figureCols[0]]?.kind === 'placeholder') {
+      const c = figureCols.shift() as number;
+      const text = String(cells?.[c]?.value ?? '').trim();
+      figs[c] = { kind: 'text', text };
+      textCols.unshift(c);
+    }
     this.figures[r] = figs;
     const firstFigure = figureCols.length ? figureCols[0] : Infinity;
     const labelCols = textCols.filter((c) => c < firstFigure);

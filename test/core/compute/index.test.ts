@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import * as compute from '../../../src/core/compute';
 
 describe('compute index', () => {
@@ -34,8 +35,6 @@ describe('compute index', () => {
     }
   });
 });
-
-import fc from 'fast-check';
 
 describe('no computation throws for any numeric input', () => {
   const num = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, Number.MAX_VALUE, Number.MIN_VALUE));

@@ -1,0 +1,508 @@
+/**
+ * Benchmark: how long reading a sheet's layout and computing ranks take next to
+ * loading the workbook. Aim: layout + computations < 1/4 of load time.
+ *
+ *   npm run bench                       # both cases
+ *   npm run bench -- --regions 300      # a smaller big case
+ *   npm run bench -- --json             # machine-readable output as well
+ *
+ * Case 1 generates (with ExcelJS's streaming writer, into os.tmpdir(), reused when
+ * present) ONE sheet of 2,850 county-level regions x 60 indicators, each indicator a
+ * merged group header over 绝对额(万元) | 增速(%) | 排名, a period row merged on
+ * top and a 全国 total row first. A child process (node --expose-gc) then measures:
+ * ExcelJS load (readXlsxFile), grid conversion (.grids()), layout (readSheet) and
+ * computations (summarize), sampling peak RSS and heap.
+ *
+ * Case 2 takes the built-in 12-county sample and reports per-sheet latency.
+ */
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Grid } from '../src/core/grid';
+import { readSheet } from '../src/core/layout';
+import type { SheetLayout } from '../src/core/layout';
+import { summarize } from '../src/core/summarize';
+import { readXlsxFile } from '../src/workbook/xlsx';
+import { Rng, competitionRanks, excelDouble, generateCountyNames, roundShown } from '../test/support/fixtures';
+import { SAMPLE_RELATIVE_PATH, buildSample } from '../scripts/make-sample';
+
+const GENERATOR_VERSION = 1;
+
+interface Args {
+  regions: number;
+  indicators: number;
+  repeat: number;
+  sampleRepeat: number;
+  fresh: boolean;
+  json: boolean;
+  skipBig: boolean;
+  skipSample: boolean;
+  measure: string | null;
+  mode: 'big' | 'sample';
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = {
+    regions: 2850,
+    indicators: 60,
+    repeat: 3,
+    sampleRepeat: 50,
+    fresh: false,
+    json: false,
+    skipBig: false,
+    skipSample: false,
+    measure: null,
+    mode: 'big',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const next = () => argv[++i];
+    if (k === '--regions') a.regions = Number(next());
+    else if (k === '--indicators') a.indicators = Number(next());
+    else if (k === '--repeat') a.repeat = Math.max(1, Number(next()));
+    else if (k === '--sample-repeat') a.sampleRepeat = Math.max(1, Number(next()));
+    else if (k === '--fresh') a.fresh = true;
+    else if (k === '--json') a.json = true;
+    else if (k === '--no-big') a.skipBig = true;
+    else if (k === '--no-sample') a.skipSample = true;
+    else if (k === '--measure') a.measure = next();
+    else if (k === '--mode') a.mode = next() === 'sample' ? 'sample' : 'big';
+    else if (k === '--help' || k === '-h') {
+      console.log('usage: bench [--regions N] [--indicators M] [--repeat R] [--sample-repeat R] [--fresh] [--json] [--no-big] [--no-sample]');
+      process.exit(0);
+    }
+  }
+  return a;
+}
+
+// ---------------------------------------------------------------------------
+// The big workbook
+// ---------------------------------------------------------------------------
+
+const INDICATORS: [string, string][] = [
+  ['地区生产总值', '万元'],
+  ['第一产业增加值', '万元'],
+  ['第二产业增加值', '万元'],
+  ['第三产业增加值', '万元'],
+  ['规模工业增加值', '万元'],
+  ['规模工业营业收入', '万元'],
+  ['规模工业利润总额', '万元'],
+  ['建筑业总产值', '万元'],
+  ['固定资产投资', '万元'],
+  ['工业投资', '万元'],
+  ['基础设施投资', '万元'],
+  ['民间投资', '万元'],
+  ['房地产开发投资', '万元'],
+  ['商品房销售面积', '万平方米'],
+  ['社会消费品零售总额', '万元'],
+  ['规上服务业营业收入', '万元'],
+  ['进出口总额', '万元'],
+  ['出口总额', '万元'],
+  ['实际使用外资', '万美元'],
+  ['一般公共预算收入', '万元'],
+  ['税收收入', '万元'],
+  ['一般公共预算支出', '万元'],
+  ['金融机构本外币存款余额', '万元'],
+  ['金融机构本外币贷款余额', '万元'],
+  ['全社会用电量', '万千瓦时'],
+  ['工业用电量', '万千瓦时'],
+  ['货物运输量', '万吨'],
+  ['全体居民人均可支配收入', '元'],
+  ['城镇居民人均可支配收入', '元'],
+  ['农村居民人均可支配收入', '元'],
+];
+
+function indicatorList(n: number): [string, string][] {
+  const out: [string, string][] = [];
+  for (let k = 0; k < n; k++) {
+    const [name, unit] = INDICATORS[k % INDICATORS.length];
+    const round = Math.floor(k / INDICATORS.length);
+    out.push([round === 0 ? name : `${name}（${round === 1 ? '当月' : `口径${round}`}）`, unit]);
+  }
+  return out;
+}
+
+export function bigWorkbookPath(regions: number, indicators: number): string {
+  return path.join(os.tmpdir(), `indicator-tables-bench-${regions}x${indicators}-v${GENERATOR_VERSION}.xlsx`);
+}
+
+/** Write the big one-sheet workbook with the streaming writer (deterministic). */
+export async function writeBigWorkbook(file: string, regions: number, indicators: number, seed = 2850): Promise<void> {
+  const rng = new Rng(seed);
+  const names = generateCountyNames(regions, seed);
+  const inds = indicatorList(indicators);
+  // figures column-wise, so that ranks can be computed before rows are written
+  const value: Float64Array[] = [];
+  const growth: Float64Array[] = [];
+  const rank: Int32Array[] = [];
+  const totals: { value: number; growth: number }[] = [];
+  for (let k = 0; k < indicators; k++) {
+    const perCapita = inds[k][1] === '元';
+    const v = new Float64Array(regions);
+    const g = new Float64Array(regions);
+    let sumV = 0;
+    let sumP = 0;
+    for (let i = 0; i < regions; i++) {
+      const gi = Number(rng.between(-15, 25).toFixed(2));
+      const vi = perCapita ? Math.round(rng.between(18000, 60000)) : excelDouble(rng.between(5000, 900000) * (rng.chance(0.05) ? 8 : 1));
+      g[i] = Math.round(Math.abs(gi) * 100) % 10 === 5 ? Number((gi + 0.01).toFixed(2)) : gi;
+      v[i] = vi;
+      sumV += vi;
+      sumP += vi / (1 + g[i] / 100);
+    }
+    const shown = Array.from(g, (x) => roundShown(x, 1));
+    rank.push(Int32Array.from(competitionRanks(shown)));
+    value.push(v);
+    growth.push(g);
+    totals.push(
+      perCapita
+        ? { value: Math.round(sumV / regions), growth: excelDouble((sumV / sumP - 1) * 100) }
+        : { value: excelDouble(sumV), growth: excelDouble((sumV / sumP - 1) * 100) },
+    );
+  }
+
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.partial`;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
+  const when = new Date(Date.UTC(2025, 3, 15));
+  wb.created = when;
+  wb.modified = when;
+  wb.creator = 'indicator-tables bench';
+  const ws = wb.addWorksheet('各县主要经济指标');
+  const lastCol = 1 + 3 * indicators; // 1-based
+  ws.getCell(1, 1).value = '全国县级单位主要经济指标（2025年1-3月）';
+  ws.mergeCells(1, 1, 1, Math.min(lastCol, 12));
+  ws.getCell(2, 1).value = '地  区';
+  ws.mergeCells(2, 1, 4, 1);
+  ws.getCell(2, 2).value = '2025年1-3月';
+  ws.mergeCells(2, 2, 2, lastCol);
+  for (let k = 0; k < indicators; k++) {
+    const c = 2 + 3 * k;
+    const [name, unit] = inds[k];
+    ws.getCell(3, c).value = name;
+    ws.mergeCells(3, c, 3, c + 2);
+    ws.getCell(4, c).value = `绝对额(${unit})`;
+    ws.getCell(4, c + 1).value = '增速(%)';
+    ws.getCell(4, c + 2).value = '排名';
+  }
+  for (let r = 1; r <= 4; r++) ws.getRow(r).commit();
+  const totalRow = ws.getRow(5);
+  totalRow.getCell(1).value = '全国';
+  for (let k = 0; k < indicators; k++) {
+    const c = 2 + 3 * k;
+    const vc = totalRow.getCell(c);
+    vc.value = totals[k].value;
+    vc.numFmt = '0_ ';
+    const gc = totalRow.getCell(c + 1);
+    gc.value = totals[k].growth;
+    gc.numFmt = '0.0_ ';
+  }
+  totalRow.commit();
+  for (let i = 0; i < regions; i++) {
+    const row = ws.getRow(6 + i);
+    row.getCell(1).value = names[i].full;
+    for (let k = 0; k < indicators; k++) {
+      const c = 2 + 3 * k;
+      const vc = row.getCell(c);
+      vc.value = value[k][i];
+      vc.numFmt = '0_ ';
+      const gc = row.getCell(c + 1);
+      gc.value = growth[k][i];
+      gc.numFmt = '0.0_ ';
+      row.getCell(c + 2).value = rank[k][i];
+    }
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+  fs.renameSync(tmp, file);
+}
+
+// ---------------------------------------------------------------------------
+// Measuring (in a child process, so that peak RSS is the reader's own)
+// ---------------------------------------------------------------------------
+
+interface MemoryPeaks {
+  rss: number;
+  heapUsed: number;
+}
+
+class MemorySampler {
+  peaks: MemoryPeaks = { rss: 0, heapUsed: 0 };
+  private timer: NodeJS.Timeout;
+
+  constructor(intervalMs = 5) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), intervalMs);
+    this.timer.unref();
+  }
+
+  /** the interval cannot fire inside synchronous phases: sample at their ends too */
+  sample(): void {
+    const m = process.memoryUsage();
+    if (m.rss > this.peaks.rss) this.peaks.rss = m.rss;
+    if (m.heapUsed > this.peaks.heapUsed) this.peaks.heapUsed = m.heapUsed;
+  }
+
+  stop(): MemoryPeaks {
+    clearInterval(this.timer);
+    this.sample();
+    // the kernel's high-water mark also covers the synchronous phases
+    const maxRss = process.resourceUsage().maxRSS * 1024;
+    return { rss: Math.max(this.peaks.rss, maxRss), heapUsed: this.peaks.heapUsed };
+  }
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+function ms(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function stats(xs: number[]): { min: number; median: number; mean: number } {
+  const s = xs.slice().sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor(s.length / 2)], mean: xs.reduce((a, b) => a + b, 0) / xs.length };
+}
+
+export interface BigResult {
+  file: string;
+  fileBytes: number;
+  rows: number;
+  cols: number;
+  loadMs: number;
+  gridMs: number;
+  layoutMs: { min: number; median: number; mean: number };
+  computeMs: { min: number; median: number; mean: number };
+  peakRss: number;
+  peakHeap: number;
+  heapAfterLoad: number;
+  gcExposed: boolean;
+  found: { tables: number; bodyRows: number; columns: number; summaryTables: number; peersFirst: number | null; mismatches: number };
+}
+
+async function measureBig(file: string, repeat: number): Promise<BigResult> {
+  const sampler = new MemorySampler();
+  gc();
+  let t = process.hrtime.bigint();
+  const xw = await readXlsxFile(file);
+  const loadMs = ms(t);
+  sampler.sample();
+  gc();
+  const heapAfterLoad = process.memoryUsage().heapUsed;
+  t = process.hrtime.bigint();
+  const grids = xw.grids();
+  const gridMs = ms(t);
+  sampler.sample();
+  const grid = grids[0];
+
+  const layoutTimes: number[] = [];
+  let layout: SheetLayout | null = null;
+  for (let i = 0; i < repeat; i++) {
+    gc();
+    t = process.hrtime.bigint();
+    layout = readSheet(grid);
+    layoutTimes.push(ms(t));
+    sampler.sample();
+  }
+  const computeTimes: number[] = [];
+  let summary = summarize([layout!], [grid]);
+  for (let i = 0; i < repeat; i++) {
+    gc();
+    t = process.hrtime.bigint();
+    summary = summarize([layout!], [grid]);
+    computeTimes.push(ms(t));
+    sampler.sample();
+  }
+  const peaks = sampler.stop();
+  const tables = layout!.tables;
+  return {
+    file,
+    fileBytes: fs.statSync(file).size,
+    rows: grid.rowCount,
+    cols: grid.colCount,
+    loadMs,
+    gridMs,
+    layoutMs: stats(layoutTimes),
+    computeMs: stats(computeTimes),
+    peakRss: peaks.rss,
+    peakHeap: peaks.heapUsed,
+    heapAfterLoad,
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    found: {
+      tables: tables.length,
+      bodyRows: tables.reduce((n, x) => n + x.rows.length, 0),
+      columns: tables.reduce((n, x) => n + x.columns.length, 0),
+      summaryTables: summary.tables.length,
+      peersFirst: summary.tables[0]?.peers ?? null,
+      mismatches: summary.tables.reduce((n, x) => n + x.rankMismatches.length, 0),
+    },
+  };
+}
+
+export interface SampleResult {
+  file: string;
+  fileBytes: number;
+  loadMs: number;
+  gridMs: number;
+  sheets: { sheet: string; cells: number; layoutUs: number; computeUs: number; tables: number }[];
+  firstCallMs: number;
+}
+
+async function measureSample(file: string, repeat: number): Promise<SampleResult> {
+  let t = process.hrtime.bigint();
+  const xw = await readXlsxFile(file);
+  const loadMs = ms(t);
+  t = process.hrtime.bigint();
+  const grids = xw.grids();
+  const gridMs = ms(t);
+  // the first (cold) pass over the whole workbook, as the CLI does it once
+  t = process.hrtime.bigint();
+  const cold = grids.map((g) => readSheet(g));
+  summarize(cold, grids);
+  const firstCallMs = ms(t);
+  const sheets: SampleResult['sheets'] = [];
+  for (const g of grids) {
+    let layout = readSheet(g);
+    let t0 = process.hrtime.bigint();
+    for (let i = 0; i < repeat; i++) layout = readSheet(g);
+    const layoutUs = (ms(t0) * 1000) / repeat;
+    summarize([layout], [g]);
+    t0 = process.hrtime.bigint();
+    for (let i = 0; i < repeat; i++) summarize([layout], [g]);
+    const computeUs = (ms(t0) * 1000) / repeat;
+    let cells = 0;
+    for (const row of g.rows) if (row) for (const c of row) if (c && c.type !== 'empty') cells++;
+    sheets.push({ sheet: g.name, cells, layoutUs, computeUs, tables: layout.tables.length });
+  }
+  return { file, fileBytes: fs.statSync(file).size, loadMs, gridMs, sheets, firstCallMs };
+}
+
+function runChild<T>(args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, args, { execArgv: ['--expose-gc'], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    let result: T | null = null;
+    child.on('message', (m) => (result = m as T));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`measurement child exited with ${code}`))));
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const fmtMs = (n: number) => (n >= 100 ? `${Math.round(n).toLocaleString('en-US')} ms` : `${n.toFixed(1)} ms`);
+
+function table(rows: string[][], leftLast = false): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  const pad = (s: string, w: number, right: boolean) => {
+    const len = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    return right ? ' '.repeat(w - len) + s : s + ' '.repeat(w - len);
+  };
+  const last = rows[0].length - 1;
+  return rows.map((r) => '  ' + r.map((s, c) => pad(s, widths[c], c > 0 && !(c === last && leftLast))).join('   ').trimEnd()).join('\n');
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} CPU${cpus.length === 1 ? '' : 's'} (${cpus[0]?.model.trim() ?? '?'}), ${mb(os.totalmem())} RAM`;
+}
+
+function reportBig(r: BigResult, args: Args, generatedMs: number | null): void {
+  const load = r.loadMs + r.gridMs;
+  const work = r.layoutMs.median + r.computeMs.median;
+  const ratio = work / load;
+  console.log(`\ncase 1: one sheet, ${args.regions.toLocaleString('en-US')} regions x ${args.indicators} indicators (${r.rows} rows x ${r.cols} columns)`);
+  console.log(`  file: ${r.file} (${mb(r.fileBytes)}${generatedMs !== null ? `, generated in ${fmtMs(generatedMs)}` : ', reused'})`);
+  console.log(
+    table([
+      ['phase', 'time', 'note'],
+      ['ExcelJS load (readXlsxFile)', fmtMs(r.loadMs), ''],
+      ['grid conversion (.grids())', fmtMs(r.gridMs), ''],
+      ['load total', fmtMs(load), ''],
+      ['layout (readSheet)', fmtMs(r.layoutMs.median), `median of ${args.repeat}, min ${fmtMs(r.layoutMs.min)}`],
+      ['computations (summarize)', fmtMs(r.computeMs.median), `median of ${args.repeat}, min ${fmtMs(r.computeMs.min)}`],
+      ['(layout+computations)/load', ratio.toFixed(3), `aim < 0.25: ${ratio < 0.25 ? 'met' : 'NOT met'}`],
+      ['  vs ExcelJS load only', (work / r.loadMs).toFixed(3), ''],
+      ['peak RSS', mb(r.peakRss), 'kernel high-water mark'],
+      ['peak heap used', mb(r.peakHeap), `sampled every 5 ms and after each phase${r.gcExposed ? '' : ' (no --expose-gc)'}`],
+      ['heap after load (after gc)', mb(r.heapAfterLoad), 'the ExcelJS workbook held'],
+    ], true),
+  );
+  const f = r.found;
+  console.log(
+    `  layout found ${f.tables} table(s), ${f.bodyRows} body rows, ${f.columns} columns; summarize gave ${f.summaryTables} table(s), ${f.peersFirst ?? '-'} peers in the first, ${f.mismatches} rank mismatches`,
+  );
+  if (f.summaryTables !== args.indicators || f.peersFirst !== args.regions || f.mismatches !== 0)
+    console.log(`  WARNING: expected ${args.indicators} summary tables of ${args.regions} peers and no rank mismatches`);
+}
+
+function reportSample(r: SampleResult, repeat: number): void {
+  console.log(`\ncase 2: the built-in sample, ${r.sheets.length} sheets (${r.file}, ${(r.fileBytes / 1024).toFixed(1)} KB)`);
+  console.log(`  ExcelJS load ${fmtMs(r.loadMs)}, grid conversion ${fmtMs(r.gridMs)}, first (cold) layout+summarize of the whole workbook ${fmtMs(r.firstCallMs)}`);
+  const rows = [['sheet', 'cells', 'tables', 'layout', 'summarize']];
+  for (const s of r.sheets) rows.push([s.sheet, String(s.cells), String(s.tables), `${s.layoutUs.toFixed(0)} µs`, `${s.computeUs.toFixed(0)} µs`]);
+  const sumL = r.sheets.reduce((a, s) => a + s.layoutUs, 0);
+  const sumC = r.sheets.reduce((a, s) => a + s.computeUs, 0);
+  rows.push(['all sheets', String(r.sheets.reduce((a, s) => a + s.cells, 0)), '', `${(sumL / 1000).toFixed(2)} ms`, `${(sumC / 1000).toFixed(2)} ms`]);
+  console.log(table(rows));
+  console.log(`  per-sheet figures: mean of ${repeat} warm runs; (layout+computations)/load = ${((sumL + sumC) / 1000 / (r.loadMs + r.gridMs)).toFixed(3)}`);
+}
+
+function repoRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'assets'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}
+
+async function samplePath(): Promise<string> {
+  const committed = path.join(repoRoot(), SAMPLE_RELATIVE_PATH);
+  if (fs.existsSync(committed)) return committed;
+  const file = path.join(os.tmpdir(), 'indicator-tables-bench-sample.xlsx');
+  const { workbook } = buildSample();
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.measure) {
+    const result = args.mode === 'sample' ? await measureSample(args.measure, args.sampleRepeat) : await measureBig(args.measure, args.repeat);
+    if (process.send) process.send(result);
+    else console.log(JSON.stringify(result, null, 2));
+    return;
+  }
+  console.log(`indicator-tables benchmark — ${machine()}`);
+  const out: { big?: BigResult; sample?: SampleResult } = {};
+  if (!args.skipBig) {
+    const file = bigWorkbookPath(args.regions, args.indicators);
+    let generatedMs: number | null = null;
+    if (args.fresh || !fs.existsSync(file)) {
+      const t = process.hrtime.bigint();
+      await writeBigWorkbook(file, args.regions, args.indicators);
+      generatedMs = ms(t);
+    }
+    out.big = await runChild<BigResult>(['--measure', file, '--mode', 'big', '--repeat', String(args.repeat)]);
+    reportBig(out.big, args, generatedMs);
+  }
+  if (!args.skipSample) {
+    const file = await samplePath();
+    out.sample = await runChild<SampleResult>(['--measure', file, '--mode', 'sample', '--sample-repeat', String(args.sampleRepeat)]);
+    reportSample(out.sample, args.sampleRepeat);
+  }
+  if (args.json) console.log(`\n${JSON.stringify(out, null, 2)}`);
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
