@@ -30,7 +30,7 @@ function tableJson(tb: IndicatorTable): unknown {
     regions: tb.shape === 'items' ? [] : tb.rows.filter((r) => r.role === 'peer').map((r) => ({ name: r.name, row: r.row + 1, key: r.key, ...(r.label !== r.name ? { label: r.label } : {}), ...(r.zone ? { zone: true } : {}) })),
     subtotals: tb.rows.filter((r) => r.role === 'subtotal').map((r) => ({ name: r.name, row: r.row + 1, members: r.members.map((m) => ({ name: nameOf(m), row: m + 1 })) })),
     ofWhich: tb.rows.filter((r) => r.role === 'of-which').map((r) => ({ name: r.name, row: r.row + 1, partOf: r.parent === null ? null : { name: nameOf(r.parent), row: r.parent + 1 } })),
-    items: tb.shape === 'items' ? tb.rows.filter((r) => r.role === 'item').map((r) => ({ name: r.name, row: r.row + 1, level: r.level, parent: r.parent === null ? null : r.parent + 1 })) : undefined,
+    items: tb.shape === 'items' || !tb.rows.some((r) => r.role === 'peer') ? tb.rows.filter((r) => r.role === 'item').map((r) => ({ name: r.name, row: r.row + 1, level: r.level, parent: r.parent === null ? null : r.parent + 1 })) : undefined,
     sections: tb.rows.filter((r) => r.role === 'section').map((r) => ({ name: r.name, row: r.row + 1 })),
     columns: tb.columns.map((c) => ({
       col: columnLetters(c.col),
@@ -63,9 +63,10 @@ export function inspectText(layouts: SheetLayout[], lang: Lang): string {
       if (tb.unit) out.push(t(lang, 'inspect.unit', { unit: tb.unit }));
       const total = tb.rows.find((r) => r.role === 'total');
       out.push(total ? t(lang, 'inspect.total', { name: total.name, row: total.row + 1 }) : t(lang, 'inspect.no-total'));
-      const main = tb.rows.filter((r) => (tb.shape === 'items' ? r.role === 'item' : r.role === 'peer'));
+      const asItems = tb.shape === 'items' || !tb.rows.some((r) => r.role === 'peer');
+      const main = tb.rows.filter((r) => (asItems ? r.role === 'item' : r.role === 'peer'));
       const names = main.slice(0, MAX_NAMES).map((r) => r.name).join(lang === 'zh-CN' ? '、' : ', ') + (main.length > MAX_NAMES ? ' …' : '');
-      out.push(t(lang, tb.shape === 'items' ? 'inspect.items' : 'inspect.regions', { count: main.length, names }));
+      out.push(t(lang, asItems ? 'inspect.items' : 'inspect.regions', { count: main.length, names }));
       for (const r of tb.rows.filter((x) => x.role === 'subtotal')) {
         out.push(t(lang, 'inspect.subtotal', { name: r.name, row: r.row + 1, members: r.members.length ? r.members.map(nameOf).join(lang === 'zh-CN' ? '、' : ', ') : '—' }));
       }

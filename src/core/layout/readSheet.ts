@@ -250,7 +250,11 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}): SheetLay
     const valuePeriods = new Set(columns.filter((c) => c.measure === 'value' && c.period).map((c) => c.period));
     const indicators = new Set(columns.map((c) => c.indicator.name));
     if (shape !== 'items' && valuePeriods.size >= 3 && indicators.size === 1) shape = 'time-series';
-    if (shape === 'regions' && drafts.length && drafts.filter((d) => d.hasFigures).every((d) => parsePeriod(d.label) !== null && !/[县区市州]$/.test(d.name))) shape = 'time-series';
+    if ((shape === 'regions' || labelHeader === 'periods') && drafts.length && drafts.filter((d) => d.hasFigures).every((d) => parsePeriod(d.label) !== null && !/[县区市州]$/.test(d.name))) {
+      // Periods down (年份 | 1-5月 | 绝对额 | 增速): the rows are periods, not regions to rank.
+      shape = 'time-series';
+      for (const d of drafts) if (d.role === 'peer' || d.role === 'total') d.role = 'item';
+    }
     // The table's period: the one all columns share, else from the title.
     const periods = [...new Set(columns.map((c) => c.period).filter((p): p is string => !!p))];
     let period: string | null = null;
