@@ -377,6 +377,13 @@ describe('countySheet', () => {
     }
   });
 
+  test('deterministic bytes: the same options give the same .xlsx', async () => {
+    const a = await countySheet({ seed: 11, textNumbers: 1 });
+    const b = await countySheet({ seed: 11, textNumbers: 1 });
+    expect(a.buffer.equals(b.buffer)).toBe(true);
+    await expect(readXlsxBuffer(a.buffer)).resolves.toBeDefined();
+  });
+
   test('deterministic: same seed, same cells; another seed, other cells', async () => {
     const a = await load((await countySheet({ seed: 3, textNumbers: 2 })).buffer);
     const b = await load((await countySheet({ seed: 3, textNumbers: 2 })).buffer);

@@ -352,9 +352,44 @@ export function newWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
+/** The .xlsx bytes, with zip entry timestamps fixed so that equal workbooks give equal bytes. */
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return fixZipTimestamps(Buffer.from(out as ArrayBuffer));
+}
+
+/**
+ * Set every entry's DOS modification time and date (local headers and central
+ * directory) to 2025-04-15 00:00. CRCs cover the data only, so the package stays
+ * valid. Returns the same buffer, patched in place.
+ */
+export function fixZipTimestamps(buf: Buffer): Buffer {
+  const EOCD = 0x06054b50;
+  const CENTRAL = 0x02014b50;
+  const LOCAL = 0x04034b50;
+  const time = 0;
+  const date = ((2025 - 1980) << 9) | (4 << 5) | 15;
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return buf;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let k = 0; k < entries && p + 46 <= buf.length && buf.readUInt32LE(p) === CENTRAL; k++) {
+    buf.writeUInt16LE(time, p + 12);
+    buf.writeUInt16LE(date, p + 14);
+    const local = buf.readUInt32LE(p + 42);
+    if (local + 30 <= buf.length && buf.readUInt32LE(local) === LOCAL) {
+      buf.writeUInt16LE(time, local + 10);
+      buf.writeUInt16LE(date, local + 12);
+    }
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return buf;
 }
 
 class SheetWriter {
@@ -679,8 +714,6 @@ export function buildCountySheet(wb: ExcelJS.Workbook, options: CountySheetOptio
       row: -1,
     });
   }
-  const n = peers.length;
-
   // planted regions (distinct)
   const plantRng = rng.fork('plants');
   const pool = plantRng.shuffle(peers.map((_, i) => i).filter((i) => !peers[i].zone));
@@ -1605,7 +1638,7 @@ export interface ItemsSheetOptions {
   period?: string;
   /** default 万元 (finance), 亿元 (industry) */
   unit?: string;
-  /** indentation of lower levels: none (like 财政19), spaces (default), fullwidth (　) */
+  /** indentation of lower levels: none (like 财政19), spaces (default), fullwidth (U+3000 ideographic spaces) */
   indent?: 'none' | 'spaces' | 'fullwidth';
   /** finance: scale so that the total equals this (current and prior period) */
   totalValue?: number;

@@ -5,7 +5,7 @@
  * `decimals` decimals: growth 6.35 (shows 6.4) vs total 6.305 (shows 6.3) → 0.1.
  */
 import { isFiniteNumber } from './numbers';
-import { normalizeDecimals, scaledToString, toScaled } from './round';
+import { normalizeDecimals, roundHalfUp, scaledToString, toScaled } from './round';
 
 /**
  * rateA − rateB in percentage points, from the displayed values (default one decimal).
@@ -19,6 +19,13 @@ export function pointsDiff(rateA: number | null, rateB: number | null, decimals:
     return Number.isFinite(raw) ? raw : null;
   }
   const d = normalizeDecimals(decimals);
+  const a = roundHalfUp(rateA, d);
+  const b = roundHalfUp(rateB, d);
+  // Both are d-decimal figures, so their difference is one too: rounding to d removes the float error.
+  if (Math.abs(a) < 1e12 && Math.abs(b) < 1e12 && d <= 3) {
+    const fast = roundHalfUp(a - b, d);
+    return Number.isFinite(fast) ? fast : null;
+  }
   const diff = (toScaled(rateA, d) as bigint) - (toScaled(rateB, d) as bigint);
   if (diff === 0n) return 0;
   const value = Number(scaledToString(diff, d));

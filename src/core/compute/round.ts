@@ -71,6 +71,31 @@ export function scaledToString(n: bigint, decimals: number): string {
   return negative ? '-' + text : text;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The common case without BigInt: when x × 10^decimals stays below 10^15 every step is
+ * exact. The 15-digit form of x, scaled and brought back to 15 digits, is the exact
+ * decimal; k + 0.5 is exact in binary below 2^52, so the half-up decision is exact;
+ * and integer / 10^d is the double nearest to the rounded decimal.
+ * Returns null when the fast path does not apply.
+ */
+function fastRoundHalfUp(x: number, decimals: number): number | null {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) return null;
+  const p = POW10[decimals];
+  const ax = x < 0 ? -x : x;
+  if (!(ax * p < 1e15)) return null;
+  let scaled = ax * p;
+  const frac = scaled - Math.floor(scaled);
+  // Reducing x to 15 digits moves it by at most 5e-15 relative: only figures that close
+  // to a half need the exact decimal form.
+  if (Math.abs(frac - 0.5) <= 1e-13 * (scaled + 1)) scaled = Number((Number(ax.toPrecision(15)) * p).toPrecision(15));
+  const r = Math.floor(scaled + 0.5);
+  if (r === 0) return 0;
+  const v = r / p;
+  return x < 0 ? -v : v;
+}
+
 /**
  * x rounded half away from zero to `decimals` (default 0), as Excel shows it.
  * NaN and ±Infinity are returned unchanged; −0 and results that round to zero give 0.
@@ -78,6 +103,8 @@ export function scaledToString(n: bigint, decimals: number): string {
  */
 export function roundHalfUp(x: number, decimals = 0): number {
   if (!Number.isFinite(x)) return x;
+  const fast = fastRoundHalfUp(x, decimals);
+  if (fast !== null) return fast;
   const d = normalizeDecimals(decimals);
   const n = toScaled(x, d) as bigint;
   if (n === 0n) return 0;

@@ -58,7 +58,7 @@ export function isZone(label: string): boolean {
   return /(?:经开区|经济开发区|经济技术开发区|高新区|高新技术产业开发区|开发区|新区|管理区|示范区|工业园区|园区|保税区|试验区)$/.test(squash(label));
 }
 
-const ETHNIC_AUTONOMOUS = /^([\u3400-\u9fff]{2,}?)(?:[\u3400-\u9fff]{1,2}族)+自治(?:州|县|旗)$/;
+const ETHNIC_AUTONOMOUS = /^([\u3400-\u9fff]{2,}?)(?:[\u3400-\u9fff]{1,2}族)*自治(?:区|州|县|旗)$/;
 
 /**
  * The key that matches one region across sheets: spaces and line breaks removed,

@@ -196,8 +196,9 @@ export function assignItemRoles(drafts: Draft[], titleIndicator: string | null):
       ofWhichIndent = null;
     } else if (isOfWhich(d.label)) {
       d.role = 'of-which';
-      ofWhichIndent = d.indent;
-    } else if (ofWhichIndent !== null && d.indent >= ofWhichIndent && d.indent > 0 && d.numbered === null) {
+      // Only a "其中：" line opens a list that continues on the deeper-indented lines below it; "#" marks one line.
+      ofWhichIndent = /^[\s\u3000]*其\s*中/.test(d.label) ? d.indent : null;
+    } else if (ofWhichIndent !== null && d.indent > ofWhichIndent && d.numbered === null) {
       // Lines under "其中：A" indented like it continue the list (其中：工资性收入 / 经营净收入 …).
       d.role = 'of-which';
       d.parent = ofWhichParent;

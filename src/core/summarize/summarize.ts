@@ -88,6 +88,8 @@ interface Measured {
   outcome: GrowthOutcome | null;
   increment: number | null;
   publishedRank: number | null;
+  /** decimals the growth is shown with */
+  growthDecimals: number;
   why: string | null;
 }
 
@@ -133,6 +135,7 @@ function measure(grid: Grid, row: TableRow, ic: IndicatorColumns, growthDecimals
     outcome,
     increment,
     publishedRank: rk && Number.isInteger(rk.value) ? rk.value : null,
+    growthDecimals: g && g.decimals !== null ? g.decimals : ix && ix.decimals !== null ? ix.decimals : growthDecimals,
     why,
   };
 }
@@ -154,12 +157,11 @@ function summarizeIndicator(grid: Grid, table: IndicatorTable, ic: IndicatorColu
     measured.map((m) => ({ id: String(m.row.row), value: keyOf(m) })),
     { order: options.ascending ? 'asc' : 'desc', ties: options.ties },
   );
-  const decimals = ic.growth ? null : options.growthDecimals;
   const rows: SummaryRow[] = measured.map((m, i) => {
     const e = ranked.entries[i];
     const points =
       m.growthShown !== null && total?.growthShown != null
-        ? pointsDiff(m.growthShown, total.growthShown, decimalsOf(grid, m.row.row, ic.growth) ?? decimals ?? options.growthDecimals)
+        ? pointsDiff(m.growthShown, total.growthShown, m.growthDecimals)
         : null;
     const shr = ic.value?.indicator.additive && m.value !== null && total?.value != null ? shareOf(m.value, total.value) : null;
     return {
@@ -200,12 +202,6 @@ function summarizeIndicator(grid: Grid, table: IndicatorTable, ic: IndicatorColu
     unranked,
     rankMismatches,
   };
-}
-
-function decimalsOf(grid: Grid, row: number, col: TableColumn | null): number | null {
-  if (!col) return null;
-  const f = readFigure(cellAt(grid, row, col.col));
-  return f.kind === 'number' ? f.decimals : null;
 }
 
 /**

@@ -51,9 +51,8 @@ describe('regionKey', () => {
     expect(regionKey('城步苗族自治县')).toBe(regionKey('城步'));
   });
 
-  // BUG: autonomous regions keep "…自治" (内蒙古自治 / 广西壮族自治), so the short forms used
-  // in provincial rankings (内蒙古, 广西) do not match.
-  test.failing('autonomous regions key on the short name (内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西)', () => {
+  // Autonomous regions key on the short forms used in provincial rankings (内蒙古, 广西).
+  test('autonomous regions key on the short name (内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西)', () => {
     expect(regionKey('内蒙古自治区')).toBe('内蒙古');
     expect(regionKey('广西壮族自治区')).toBe('广西');
   });
