@@ -1,3 +1,5 @@
+import { roundHalfUp as computeRoundHalfUp } from '../compute/round';
+
 /**
  * Rounding as Excel displays numbers.
  *
@@ -95,9 +97,10 @@ function roundDecimal(x: number, decimals: number, even: boolean): number {
  * Round as Excel shows a number with `decimals` places: 15 significant digits first,
  * then half away from zero. 1.005 → 1.01, 8.25 → 8.3, -2.25 → -2.3,
  * 6.17000000000001 → 6.2, 4.91308 → 4.9.
+ * One implementation serves the whole core: the computations' (with its fast path).
  */
 export function roundHalfUp(x: number, decimals: number): number {
-  return roundDecimal(x, decimals, false);
+  return computeRoundHalfUp(x, decimals);
 }
 
 /**
