@@ -92,7 +92,7 @@ export function inspectText(layouts: SheetLayout[], lang: Lang): string {
       }
       for (const n of tb.footnotes) out.push(t(lang, 'inspect.footnote', { text: n }));
     }
-    for (const i of l.ignored) out.push(t(lang, 'inspect.ignored', { cell: i.cell, why: lang === 'zh-CN' ? (i.why.split(' / ')[1] ?? i.why) : i.why.split(' / ')[0] }));
+    for (const i of l.ignored) out.push(t(lang, 'inspect.ignored', { cell: i.cell, why: t(lang, `ignored.${i.reason}`) }));
     out.push('');
   }
   return out.join('\n');

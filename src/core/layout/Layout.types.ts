@@ -23,7 +23,11 @@ export type MeasureKind =
   | 'index'
   | 'target'
   | 'progress'
-  | 'increment';
+  | 'increment'
+  /** 贡献率 (%): increment of the part / increment of the total × 100 */
+  | 'contribution'
+  /** 拉动 (percentage points): increment of the part / base of the total × 100 */
+  | 'pull';
 
 export type PriceBasis = 'comparable' | 'current';
 
@@ -107,8 +111,17 @@ export interface IndicatorTable {
   priceBasis: PriceBasis | null;
 }
 
+/**
+ * Why a cell was left out: a table of contents, text or figures outside every
+ * table, figures in a column without a header, or non-ranks under a rank header.
+ */
+export type IgnoredReason = 'contents' | 'outside-text' | 'outside' | 'no-header' | 'not-ranks';
+
 export interface IgnoredCell {
+  /** A1 address, or a range of one column ("E5:E17") when neighbours share the reason */
   cell: string;
+  reason: IgnoredReason;
+  /** the reason in words, "English / 中文" */
   why: string;
 }
 

@@ -60,6 +60,8 @@ export function unitLine(raw: string): string | null {
 }
 
 const RANK = /排名|排序|位次|名次|^rank|\brank\b/i;
+const PULL = /拉动|pull|contribution to growth/i;
+const CONTRIBUTION = /贡献率|贡献度|contribution/i;
 const POINTS = /百分点|percentage points?|\bpp\b/i;
 const SHARE = /比重|占比|构成|占全|份额|share|structure/i;
 const INDEX = /=\s*100|指数|\bindex\b|为.{0,8}年\s*%/i;
@@ -74,6 +76,8 @@ export function measureOf(text: string, context = ''): MeasureKind | null {
   const t = squash(halfWidth(text));
   if (!t) return null;
   if (RANK.test(t)) return 'rank';
+  if (PULL.test(t)) return 'pull';
+  if (CONTRIBUTION.test(t)) return 'contribution';
   if (POINTS.test(t)) return 'points';
   if (SHARE.test(t)) return 'share';
   if (INDEX.test(t) && !/价格指数/.test(t)) return 'index';

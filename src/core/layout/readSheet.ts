@@ -5,12 +5,21 @@ import { findBodies, isDataRow } from './findBodies';
 import { describeColumn, isOfWhichHeader } from './columns';
 import { isFootnoteText } from './footnotes';
 import { cleanIndicatorName, isUnit, priceBasisIn, unitLine } from './headers';
-import type { IgnoredCell, IndicatorTable, LayoutOverrides, PriceBasis, SheetLayout, TableColumn } from './Layout.types';
+import type { IgnoredCell, IgnoredReason, IndicatorTable, LayoutOverrides, PriceBasis, SheetLayout, TableColumn } from './Layout.types';
 import { parsePeriod } from './period';
 import { labelHeaderKind } from './regions';
 import { assignItemRoles, assignRegionRoles, decideRowShape, draftRows, finishRows } from './rows';
 import { SheetCells } from './sheetCells';
 import { hasCjk, oneLine } from './text';
+
+/** Why a cell was left out, in words ("en / 中文"); the codes are in `IgnoredCell.reason`. */
+export const IGNORED_WHY: Record<IgnoredReason, string> = {
+  contents: 'table of contents / 目录',
+  'outside-text': 'text outside every table / 表格之外的文字',
+  outside: 'outside every table / 表格之外',
+  'no-header': 'figures without a header / 无表头的数字',
+  'not-ranks': 'not ranks under a rank header / 排名表头下不是名次',
+};
 
 /** Choose the label column: the one with most labels, Chinese before English, longer names before codes. */
 function chooseLabelCol(cells: SheetCells, body: Body): { labelCol: number; altCols: number[] } {
@@ -156,8 +165,8 @@ function looksLikeRanks(cells: SheetCells, rows: number[], col: number): boolean
  * after it, the label column, measure columns, row roles, and every cell that
  * was left out with the reason.
  */
-export function readSheet(grid: Grid, overrides: LayoutOverrides = {}): SheetLayout {
-  const cells = new SheetCells(grid);
+export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?: SheetCells): SheetLayout {
+  const cells = prepared && prepared.grid === grid ? prepared : new SheetCells(grid);
   const bodies = findBodies(cells);
   const tables: IndicatorTable[] = [];
   const covered: { top: number; bottom: number; left: number; right: number }[] = [];
@@ -167,7 +176,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}): SheetLay
   for (let b = 0; b < bodies.length; b++) {
     const body = bodies[b];
     if (isContents(cells, body)) {
-      for (const r of body.dataRows) ignored.push({ cell: address(r, [...body.labelCols][0]), why: 'table of contents / 目录' });
+      for (const r of body.dataRows) ignored.push({ cell: address(r, [...body.labelCols][0]), reason: 'contents', why: IGNORED_WHY.contents });
       for (const r of body.dataRows) usedRows.add(r);
       for (const r of body.sectionRows) usedRows.add(r);
       continue;
@@ -220,13 +229,13 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}): SheetLay
       const hasHeader = texts.some((t) => t !== '');
       const hasFigures = body.dataRows.some((r) => cells.figure(r, c).kind !== 'empty');
       if (!hasHeader && headerBottom >= headerTop) {
-        if (hasFigures) noteColumn(ignored, cells, body.dataRows, c, 'figures without a header / 无表头的数字');
+        if (hasFigures) noteColumn(ignored, cells, body.dataRows, c, 'no-header');
         continue;
       }
       if (!hasHeader && !hasFigures) continue;
       const column = describeColumn(c, texts, ctx);
       if (column.measure === 'rank' && !looksLikeRanks(cells, body.dataRows, c)) {
-        noteColumn(ignored, cells, body.dataRows, c, 'not ranks under a rank header / 排名表头下不是名次');
+        noteColumn(ignored, cells, body.dataRows, c, 'not-ranks');
         continue;
       }
       if (isOfWhichHeader(column.header) && columns.length) {
@@ -299,8 +308,9 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}): SheetLay
     if (!stray.length) continue;
     for (const c of stray) {
       const a = address(r, c);
-      if ([...ignoredCols].some((x) => x === a)) continue;
-      ignored.push({ cell: a, why: info.kind === 'text' && cols.length === stray.length ? 'text outside every table / 表格之外的文字' : 'outside every table / 表格之外' });
+      if (ignoredCols.has(a)) continue;
+      const reason: IgnoredReason = cells.figure(r, c).kind === 'text' ? 'outside-text' : 'outside';
+      ignored.push({ cell: a, reason, why: IGNORED_WHY[reason] });
     }
   }
   return { sheet: grid.name, tables, ignored: groupIgnored(ignored) };
@@ -311,8 +321,8 @@ function commonUnit(columns: TableColumn[]): string | null {
   return units.size === 1 ? ([...units][0] ?? null) : null;
 }
 
-function noteColumn(ignored: IgnoredCell[], cells: SheetCells, rows: number[], col: number, why: string): void {
-  for (const r of rows) if (cells.figure(r, col).kind !== 'empty') ignored.push({ cell: address(r, col), why });
+function noteColumn(ignored: IgnoredCell[], cells: SheetCells, rows: number[], col: number, reason: IgnoredReason): void {
+  for (const r of rows) if (cells.figure(r, col).kind !== 'empty') ignored.push({ cell: address(r, col), reason, why: IGNORED_WHY[reason] });
 }
 
 /** Runs of ignored cells in one column with one reason become a range ("E5:E17"). */
@@ -326,8 +336,8 @@ function groupIgnored(items: IgnoredCell[]): IgnoredCell[] {
   let i = 0;
   while (i < parsed.length) {
     let j = i;
-    while (j + 1 < parsed.length && parsed[j + 1].colName === parsed[i].colName && parsed[j + 1].why === parsed[i].why && parsed[j + 1].row === parsed[j].row + 1) j++;
-    out.push({ cell: j > i ? `${parsed[i].colName}${parsed[i].row}:${parsed[j].colName}${parsed[j].row}` : parsed[i].cell, why: parsed[i].why });
+    while (j + 1 < parsed.length && parsed[j + 1].colName === parsed[i].colName && parsed[j + 1].reason === parsed[i].reason && parsed[j + 1].row === parsed[j].row + 1) j++;
+    out.push({ cell: j > i ? `${parsed[i].colName}${parsed[i].row}:${parsed[j].colName}${parsed[j].row}` : parsed[i].cell, reason: parsed[i].reason, why: parsed[i].why });
     i = j + 1;
   }
   out.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));

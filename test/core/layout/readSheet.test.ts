@@ -486,7 +486,7 @@ describe('readSheet: a 排名 header over figures that are not ranks', () => {
     const layout = readSheet(countySheet({ lines }));
     const table = onlyTable(layout);
     expect(table.columns.map((c) => c.col)).toEqual([1, 2]);
-    expect(layout.ignored).toContainEqual({ cell: 'D6:D17', why: expect.stringContaining('排名') });
+    expect(layout.ignored).toContainEqual({ cell: 'D6:D17', reason: 'not-ranks', why: expect.stringContaining('排名') });
     expect(layout.ignored.filter((i) => /排名/.test(i.why))).toHaveLength(1);
   });
 
@@ -610,7 +610,7 @@ describe('readSheet: sheets without tables', () => {
   test('only a title: zero tables, the title reported as text outside every table', () => {
     const layout = readSheet(gridFromValues('title', [['2025年1-3月各县市区地区生产总值', null, null]], { merges: ['A1:C1'] }));
     expect(layout.tables).toEqual([]);
-    expect(layout.ignored).toEqual([{ cell: 'A1', why: expect.stringContaining('outside') }]);
+    expect(layout.ignored).toEqual([{ cell: 'A1', reason: 'outside-text', why: expect.stringContaining('outside') }]);
   });
 
   test('a title and a header without figures: zero tables', () => {

@@ -1,0 +1,98 @@
+import type { Lang } from '../i18n';
+import type { CheckSettings, RuleId, Severity } from './Check.types';
+
+export const DEFAULT_SETTINGS: CheckSettings = {
+  growthOutlier: 30,
+  peerDeviation: 3.5,
+  peerDeviationPoints: 15,
+  growthSwing: 20,
+  rankSwing: 5,
+  unitScaleRatio: 1000,
+  shareTolerance: 0.1,
+  period: null,
+  expectedRegions: null,
+  rules: {},
+};
+
+const NUMBERS: { key: keyof CheckSettings; min: number; max: number }[] = [
+  { key: 'growthOutlier', min: 0, max: 1e6 },
+  { key: 'peerDeviation', min: 0, max: 1e3 },
+  { key: 'peerDeviationPoints', min: 0, max: 1e6 },
+  { key: 'growthSwing', min: 0, max: 1e6 },
+  { key: 'rankSwing', min: 1, max: 1e6 },
+  { key: 'unitScaleRatio', min: 2, max: 1e12 },
+  { key: 'shareTolerance', min: 0, max: 100 },
+];
+
+const WORDS = {
+  'not-object': { 'zh-CN': '设置文件应是一个 JSON 对象', 'en-US': 'The settings file must hold a JSON object' },
+  unknown: { 'zh-CN': '未知的设置项「{key}」（可用：{known}）', 'en-US': 'Unknown setting "{key}" (known: {known})' },
+  number: { 'zh-CN': '设置项「{key}」应是 {min} 到 {max} 之间的数字，实际是 {value}', 'en-US': 'Setting "{key}" must be a number from {min} to {max}, not {value}' },
+  text: { 'zh-CN': '设置项「{key}」应是文字，实际是 {value}', 'en-US': 'Setting "{key}" must be text, not {value}' },
+  list: { 'zh-CN': '设置项「{key}」应是文字列表，如 ["双清区","大祥区"]', 'en-US': 'Setting "{key}" must be a list of names, e.g. ["Shuangqing","Daxiang"]' },
+  'unknown-rule': { 'zh-CN': '未知的规则「{rule}」（可用：{known}）', 'en-US': 'Unknown rule "{rule}" (known: {known})' },
+  'rule-value': {
+    'zh-CN': '规则「{rule}」的设置应是 false、"off"、"error"、"warning"、"info" 或 {"enabled": …, "severity": …}',
+    'en-US': 'The setting of rule "{rule}" must be false, "off", "error", "warning", "info" or {"enabled": …, "severity": …}',
+  },
+} as const;
+
+function say(lang: Lang, key: keyof typeof WORDS, params: Record<string, string | number> = {}): string {
+  return WORDS[key][lang].replace(/\{(\w+)\}/g, (all, n: string) => (params[n] === undefined ? all : String(params[n])));
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * Settings from a parsed JSON document (`--config FILE`), checked field by field:
+ * thresholds, `period`, `expectedRegions`, and `rules` ({"growth-outlier": "off",
+ * "text-number": "info", "stray-value": {"severity": "info"}}). Problems are
+ * returned in the user's language; nothing is guessed.
+ */
+export function parseSettings(doc: unknown, ruleIds: readonly RuleId[], lang: Lang = 'zh-CN'): { settings: Partial<CheckSettings>; problems: string[] } {
+  const problems: string[] = [];
+  const settings: Partial<CheckSettings> = {};
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { settings, problems: [say(lang, 'not-object')] };
+  const known = [...NUMBERS.map((n) => n.key), 'period', 'expectedRegions', 'rules'];
+  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+    if (key === '$schema' || key.startsWith('//')) continue;
+    const spec = NUMBERS.find((n) => n.key === key);
+    if (spec) {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < spec.min || value > spec.max) {
+        problems.push(say(lang, 'number', { key, min: spec.min, max: spec.max, value: JSON.stringify(value) }));
+      } else (settings as Record<string, number>)[key] = value;
+    } else if (key === 'period') {
+      if (value !== null && typeof value !== 'string') problems.push(say(lang, 'text', { key, value: JSON.stringify(value) }));
+      else settings.period = value;
+    } else if (key === 'expectedRegions') {
+      if (value !== null && (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== ''))) problems.push(say(lang, 'list', { key }));
+      else settings.expectedRegions = value as string[] | null;
+    } else if (key === 'rules') {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        problems.push(say(lang, 'rule-value', { rule: '*' }));
+        continue;
+      }
+      const rules: CheckSettings['rules'] = {};
+      for (const [rule, v] of Object.entries(value as Record<string, unknown>)) {
+        if (!ruleIds.includes(rule as RuleId)) {
+          problems.push(say(lang, 'unknown-rule', { rule, known: ruleIds.join(', ') }));
+          continue;
+        }
+        const id = rule as RuleId;
+        if (v === false || v === 'off') rules[id] = { enabled: false };
+        else if (v === true || v === 'on') rules[id] = { enabled: true };
+        else if (typeof v === 'string' && SEVERITIES.includes(v as Severity)) rules[id] = { severity: v as Severity };
+        else if (v && typeof v === 'object' && !Array.isArray(v)) {
+          const o = v as Record<string, unknown>;
+          const okKeys = Object.keys(o).every((k) => k === 'enabled' || k === 'severity');
+          const okEnabled = o.enabled === undefined || typeof o.enabled === 'boolean';
+          const okSeverity = o.severity === undefined || SEVERITIES.includes(o.severity as Severity);
+          if (!okKeys || !okEnabled || !okSeverity) problems.push(say(lang, 'rule-value', { rule }));
+          else rules[id] = { ...(o.enabled !== undefined ? { enabled: o.enabled as boolean } : {}), ...(o.severity !== undefined ? { severity: o.severity as Severity } : {}) };
+        } else problems.push(say(lang, 'rule-value', { rule }));
+      }
+      settings.rules = rules;
+    } else problems.push(say(lang, 'unknown', { key, known: known.join(', ') }));
+  }
+  return { settings, problems };
+}
