@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import type { CheckSettings } from '../core/check';
+import { parseSettings, RULE_IDS } from '../core/check';
 import type { Grid } from '../core/grid';
 import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
@@ -33,4 +36,23 @@ export async function loadGrids(file: string, sheets: string[] | undefined, lang
     grids = grids.filter((g) => wanted.has(g.name.trim()));
   }
   return grids;
+}
+
+/** Settings from a JSON file (`--config`), or one message per problem in the user's language. */
+export function loadSettings(file: string, lang: Lang): Partial<CheckSettings> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(t(lang, 'error.config-read', { file }));
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UserError(t(lang, 'error.config-json', { file, detail: e instanceof Error ? e.message : String(e) }));
+  }
+  const { settings, problems } = parseSettings(doc, RULE_IDS, lang);
+  if (problems.length) throw new UserError(t(lang, 'error.config', { file, problems: problems.map((p) => '  - ' + p).join('\n') }));
+  return settings;
 }

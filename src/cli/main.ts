@@ -2,9 +2,11 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../core/i18n';
 import { langFrom } from '../core/i18n';
 import { readWorkbook } from '../core/layout';
+import { checkWorkbook, hasErrors, prepareSheets } from '../core/check';
 import { summarize } from '../core/summarize';
+import { checkJson, checkText } from './checkOutput';
 import { inspectJson, inspectText } from './inspect';
-import { UserError, loadGrids } from './load';
+import { UserError, loadGrids, loadSettings } from './load';
 import { summarizeJson, summarizeText } from './summarizeOutput';
 
 const VERSION = '0.1.0';
@@ -24,7 +26,7 @@ interface Io {
   err: (s: string) => void;
 }
 
-/** Build the command line program. Exit codes: 0 ok, 2 the file cannot be read or an option is wrong. */
+/** Build the command line program. Exit codes: 0 ok, 1 `check` found an error, 2 a file cannot be read or an option is wrong. */
 export function program(io: Io): Command {
   const cmd = new Command('indicator-tables')
     .description('指标表助手 — 读懂统计部门的指标表，计算增速、位次 / read statistical indicator sheets, compute growth and ranks')
@@ -68,6 +70,24 @@ export function program(io: Io): Command {
         io.out(opts.json ? JSON.stringify(summarizeJson(result), null, 2) + '\n' : summarizeText(result, lang) + '\n');
       },
     );
+  cmd
+    .command('check')
+    .description('审核工作簿中的数字：合计、位次、增速、单位、地区、时期… / check the figures: totals, ranks, growth, units, regions, periods…')
+    .argument('<file>', '.xlsx 工作簿 / .xlsx workbook')
+    .option('--sheet <name>', '只查这个工作表（可重复）/ only this sheet (repeatable)', collect)
+    .option('--previous <file>', '上期报表，用于核对累计值、当月值、增速和位次变化 / last period\'s report: cumulative, month, growth and rank changes')
+    .option('--config <file>', '设置文件（JSON）：阈值、报告期、应有地区、规则开关 / settings (JSON): thresholds, period, expected regions, rules')
+    .option('--json', '输出 JSON / print JSON')
+    .option('--lang <lang>', 'zh-CN | en-US', langOption)
+    .action(async (file: string, opts: { sheet?: string[]; previous?: string; config?: string; json?: boolean; lang?: Lang }) => {
+      const lang = opts.lang ?? langOption(undefined);
+      const settings = opts.config ? loadSettings(opts.config, lang) : {};
+      const grids = await loadGrids(file, opts.sheet, lang);
+      const previous = opts.previous ? prepareSheets({ grids: await loadGrids(opts.previous, undefined, lang) }) : undefined;
+      const result = checkWorkbook({ grids }, { lang, settings, previous });
+      io.out(opts.json ? JSON.stringify(checkJson(result), null, 2) + '\n' : checkText(result, lang) + '\n');
+      if (hasErrors(result)) throw new UserError('', 1);
+    });
   return cmd;
 }
 
@@ -79,7 +99,7 @@ export async function run(argv: string[], io: Io = { out: (s) => process.stdout.
     return 0;
   } catch (e) {
     if (e instanceof UserError) {
-      io.err(e.message + '\n');
+      if (e.message) io.err(e.message + '\n');
       return e.exitCode;
     }
     const ce = e as { code?: string; exitCode?: number };

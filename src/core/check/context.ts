@@ -107,11 +107,12 @@ export function fmtFigure(f: NumberFigure): string {
   return fmt(shownValue(f), shownDecimals(f));
 }
 
-/** A tolerance written with enough digits to be read. */
+/** A tolerance written with two significant digits, trailing zeros dropped (3, 0.085, 0.15). */
 export function fmtTolerance(t: number): string {
-  if (t === 0) return '0';
-  const d = Math.max(0, Math.min(10, Math.ceil(-Math.log10(t)) + 1));
-  return fmt(t, d);
+  if (!(t > 0) || !Number.isFinite(t)) return '0';
+  const d = Math.max(0, Math.min(10, 1 - Math.floor(Math.log10(t))));
+  const s = fmt(Number(t.toPrecision(2)), d);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
 // ---------------------------------------------------------------- tables

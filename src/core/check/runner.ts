@@ -117,7 +117,8 @@ export function checkWorkbook(input: WorkbookInput | CheckedSheet[], options: Ch
         if (d.cells && d.cells.length > 1) f.cells = d.cells;
         if (d.expected !== undefined) f.expected = d.expected;
         if (d.actual !== undefined) f.actual = d.actual;
-        if (d.tolerance !== undefined) f.tolerance = d.tolerance;
+        // the tolerance as people read it: the slack for binary floating point left out
+        if (d.tolerance !== undefined) f.tolerance = Number(d.tolerance.toPrecision(6));
         if (d.related) f.related = d.related;
         issues.push(f);
       },
