@@ -21,6 +21,9 @@ export const IGNORED_WHY: Record<IgnoredReason, string> = {
   'not-ranks': 'not ranks under a rank header / 排名表头下不是名次',
 };
 
+/** A table number (表1, 表2-3) and the row description (各县市区, 各市(州)) in front of the indicator of a title. */
+const TITLE_PREFIX = /^\s*(?:表\s*\d+(?:[-.]\d+)?\s*[：:]?\s*)?(?:(?:\d{1,2}[-—~～]\d{1,2}月|\d{1,2}月)\s*)?(?:全[市省州]\s*)?(?:各(?:县市区|县（市、区）|县\(市、区\)|县市|市州|市（州）|市\(州\)|市|县|区|地区)\s*)?(?:主要)?/;
+
 /** Choose the label column: the one with most labels, Chinese before English, longer names before codes. */
 function chooseLabelCol(cells: SheetCells, body: Body): { labelCol: number; altCols: number[] } {
   const cols = [...body.labelCols].sort((a, b) => a - b);
@@ -208,7 +211,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     for (const r of notesFound.rows) usedRows.add(r);
     const allText = [...preambleTexts, ...notesFound.notes].join(' ');
     const basis = priceBasisIn(allText) ?? null;
-    const titleIndicator = title ? cleanIndicatorName(title.replace(/\s*continued$/i, '').replace(/续表\s*\d*/, '').replace(/（\d{4}年）|\(\d{4}年\)/, '').replace(/\d{4}年\d{1,2}[-—~～]\d{1,2}月|\d{4}年/, '')) || null : null;
+    const titleIndicator = title ? cleanIndicatorName(title.replace(/\s*continued$/i, '').replace(/续表\s*\d*/, '').replace(/（\d{4}年）|\(\d{4}年\)/, '').replace(/\d{4}年\d{1,2}[-—~～]\d{1,2}月|\d{4}年/, '').replace(TITLE_PREFIX, '')) || null : null;
     // Columns under the header.
     const lastHeaderCol = (() => {
       let last = body.lastFigureCol;

@@ -162,6 +162,8 @@ export function assignRegionRoles(cells: SheetCells, drafts: Draft[], columns: T
           }
           if (members.length) break;
         }
+        // 市辖区 without a rank above districts that are ranked: it groups them even when its figure does not add up (a checker reports that).
+        if (!members.length && kind === 'district' && anyRanked && !hasRank(d) && districts.length >= 2) members = districts;
       }
     }
     const isGroup =

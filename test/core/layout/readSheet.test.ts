@@ -77,9 +77,8 @@ describe('readSheet: county sheet, 邵阳 style (one indicator, regions down)', 
     expect(new Set(table.columns.map((c) => c.indicator.name)).size).toBe(1);
   });
 
-  // Possible issue (lower priority): the title "2025年1-3月各县市区一般公共预算收入" gives the
-  // indicator name "各县市区一般公共预算收入"; "各县市区" describes the rows, not the indicator.
-  test.failing('the indicator is named without the "各县市区" row description', () => {
+  // The title "2025年1-3月各县市区一般公共预算收入": "各县市区" describes the rows, not the indicator.
+  test('the indicator is named without the "各县市区" row description', () => {
     expect(colAt(table, 1).indicator.name).toBe('一般公共预算收入');
   });
 });
@@ -415,9 +414,8 @@ describe('readSheet: two tables stacked in one sheet', () => {
     expect(layout.ignored).toEqual([]);
   });
 
-  // BUG: a table number in the title ("表1 规模工业增加值") stays in the indicator name
-  // (the code returns "表1 规模工业增加值"); yearbook numbers such as "17-2 " are removed.
-  test.failing('a "表1 " table number is not part of the indicator name', () => {
+  // Table numbers ("表1 ", yearbooks' "17-2 ") are not part of the indicator name.
+  test('a "表1 " table number is not part of the indicator name', () => {
     const grid = gridFromValues(
       'numbered',
       values.map((r, i) => (i === 0 ? ['表1 规模工业增加值', null, null] : i === 6 ? ['表2 固定资产投资', null, null] : r)),

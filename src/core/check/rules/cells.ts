@@ -1,7 +1,7 @@
 /** Rules on single cells: what a figure cell holds (text-stored numbers, words, Excel errors, blanks), and figures left outside every table. */
 import type { Figure } from '../../figures';
 import { address, parseRange, rangeAddress } from '../../grid';
-import type { IndicatorTable, TableColumn, TableRow } from '../../layout';
+import type { TableColumn, TableRow } from '../../layout';
 import { isTotalName, regionKey } from '../../layout';
 import type { CheckContext, CheckedSheet, RuleDef, RuleOutput } from '../context';
 import { figureRows, isRegional, peers } from '../context';
@@ -19,15 +19,6 @@ function grouped(col: number, rows: number[]): { cell: string; cells: string[] }
   const cells = rows.map((r) => address(r, col));
   const cell = rows.length > 1 ? rangeAddress(rows[0], col, rows[rows.length - 1], col) : cells[0];
   return { cell, cells };
-}
-
-function forEachColumn(ctx: CheckContext, fn: (sheet: CheckedSheet, table: IndicatorTable, col: TableColumn, rows: TableRow[]) => void): void {
-  for (const sheet of ctx.sheets) {
-    for (const table of sheet.layout.tables) {
-      const rows = figureRows(table);
-      for (const col of table.columns) fn(sheet, table, col, rows);
-    }
-  }
 }
 
 /**

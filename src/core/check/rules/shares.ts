@@ -232,7 +232,8 @@ export const pointsMismatch: RuleDef = {
         const total = totalRow(table);
         if (!total) continue;
         for (const col of table.columns.filter((c) => c.measure === 'points' && pointsVsTotalColumn(c))) {
-          const growthCol = table.columns.find((c) => c.indicator.name === col.indicator.name && c.measure === 'growth');
+          const growths = table.columns.filter((c) => c.measure === 'growth');
+          const growthCol = growths.find((c) => c.indicator.name === col.indicator.name) ?? (growths.length === 1 ? growths[0] : undefined);
           if (!growthCol) continue;
           const G = num(sheet.cells.figure(total.row, growthCol.col));
           if (!G) continue;

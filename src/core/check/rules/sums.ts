@@ -82,8 +82,14 @@ function sums(sheet: CheckedSheet, table: IndicatorTable, ratio: number): SumChe
       }
     }
   } else if (table.shape === 'items') {
+    // Top-level items without a parent belong to the table's total (地方一般公共预算收入 = 一、税收收入 + 二、非税收入).
+    const total = totalRow(table);
     const children = new Map<number, TableRow[]>();
-    for (const r of table.rows) if (r.role === 'item' && r.parent !== null) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+    for (const r of table.rows) {
+      if (r.role !== 'item') continue;
+      const parent = r.parent ?? (total && r.row > total.row ? total.row : null);
+      if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), r]);
+    }
     for (const [parentRow, kids] of children) {
       const parent = byRow.get(parentRow);
       if (!parent || kids.length < 2) continue;
@@ -312,7 +318,13 @@ export const partExceedsTotal: RuleDef = {
   run(ctx, out) {
     for (const sheet of ctx.sheets) {
       for (const table of sheet.layout.tables) {
+        // A county entered in 元 among 万元 is reported once, by unit-scale.
+        const slipped = new Set<string>();
+        if (isRegional(table)) {
+          for (const col of additiveColumns(table)) for (const o of scaleOutliers(numbers(sheet, peers(table), col), ctx.settings.unitScaleRatio)) slipped.add(address(o.row.row, col.col));
+        }
         for (const pair of partPairs(sheet, table)) {
+          if (slipped.has(address(pair.part.row, pair.part.col))) continue;
           const part = num(sheet.cells.figure(pair.part.row, pair.part.col));
           const whole = num(sheet.cells.figure(pair.whole.row, pair.whole.col));
           if (!part || !whole || part.value < 0 || whole.value < 0) continue;

@@ -43,7 +43,8 @@ export function expectedRegions(ctx: CheckContext, tables: RegionalTable[]): { e
   if (family.length < 2) return null;
   const inFamily = new Map<string, number>();
   for (const t of family) for (const k of t.keys) inFamily.set(k, (inFamily.get(k) ?? 0) + 1);
-  const expected = new Set([...inFamily].filter(([, n]) => n * 4 >= family.length * 3 && n >= 2).map(([k]) => k));
+  // listed by most tables of the family (strictly more than half, and at least two)
+  const expected = new Set([...inFamily].filter(([, n]) => n * 2 > family.length && n >= 2).map(([k]) => k));
   return { expected, family };
 }
 
