@@ -23,6 +23,8 @@ import ExcelJS from 'exceljs';
 import { readSheet } from '../src/core/layout';
 import type { SheetLayout } from '../src/core/layout';
 import { summarize } from '../src/core/summarize';
+import { checkWorkbook, prepareSheets } from '../src/core/check';
+import type { CheckResult } from '../src/core/check';
 import type { SummaryResult } from '../src/core/summarize';
 import { readXlsxFile } from '../src/workbook/xlsx';
 import { Rng, competitionRanks, excelDouble, generateCountyNames, roundShown } from '../test/support/fixtures';
@@ -283,11 +285,13 @@ export interface BigResult {
   gridMs: number;
   layoutMs: Stats;
   computeMs: Stats;
+  /** checkWorkbook on sheets already prepared (figures read, layout found) */
+  checkMs: Stats;
   peakRss: number;
   peakHeap: number;
   heapAfterLoad: number;
   gcExposed: boolean;
-  found: { tables: number; bodyRows: number; columns: number; summaryTables: number; peersFirst: number | null; mismatches: number };
+  found: { tables: number; bodyRows: number; columns: number; summaryTables: number; peersFirst: number | null; mismatches: number; findings: number; errors: number; checkedItems: number };
 }
 
 async function measureBig(file: string, repeat: number): Promise<BigResult> {
@@ -323,6 +327,16 @@ async function measureBig(file: string, repeat: number): Promise<BigResult> {
     computeTimes.push(ms(t));
     sampler.sample();
   }
+  const [prepared] = prepareSheets({ grids: [grid], layouts: [layout!] });
+  const checkTimes: number[] = [];
+  let checked: CheckResult | null = null;
+  for (let i = 0; i < repeat; i++) {
+    gc();
+    t = process.hrtime.bigint();
+    checked = checkWorkbook([prepared]);
+    checkTimes.push(ms(t));
+    sampler.sample();
+  }
   const peaks = sampler.stop();
   const tables = layout!.tables;
   return {
@@ -334,6 +348,7 @@ async function measureBig(file: string, repeat: number): Promise<BigResult> {
     gridMs,
     layoutMs: stats(layoutTimes),
     computeMs: stats(computeTimes),
+    checkMs: stats(checkTimes),
     peakRss: peaks.rss,
     peakHeap: peaks.heapUsed,
     heapAfterLoad,
@@ -345,6 +360,9 @@ async function measureBig(file: string, repeat: number): Promise<BigResult> {
       summaryTables: summary!.tables.length,
       peersFirst: summary!.tables[0]?.peers ?? null,
       mismatches: summary!.tables.reduce((n, x) => n + x.rankMismatches.length, 0),
+      findings: checked!.issues.length,
+      errors: checked!.issues.filter((x) => x.severity === 'error').length,
+      checkedItems: checked!.summary.reduce((n, x) => n + x.items, 0),
     },
   };
 }
@@ -434,6 +452,7 @@ function reportBig(r: BigResult, args: Args, generatedMs: number | null): void {
       ['load total', fmtMs(load), ''],
       ['layout (readSheet)', fmtMs(r.layoutMs.median), `median of ${args.repeat}; first call ${fmtMs(r.layoutMs.first)}, min ${fmtMs(r.layoutMs.min)}`],
       ['computations (summarize)', fmtMs(r.computeMs.median), `median of ${args.repeat}; first call ${fmtMs(r.computeMs.first)}, min ${fmtMs(r.computeMs.min)}`],
+      ['checks (checkWorkbook)', fmtMs(r.checkMs.median), `median of ${args.repeat}; first call ${fmtMs(r.checkMs.first)}; aim ≤ layout: ${r.checkMs.median <= r.layoutMs.median ? 'met' : 'NOT met'}`],
       ['(layout+computations)/load', ratio.toFixed(3), `aim < 0.25: ${ratio < 0.25 ? 'met' : 'NOT met'} (medians)`],
       ['  same, first calls', coldRatio.toFixed(3), ''],
       ['  vs ExcelJS load only', (work / r.loadMs).toFixed(3), ''],
@@ -446,6 +465,7 @@ function reportBig(r: BigResult, args: Args, generatedMs: number | null): void {
   console.log(
     `  layout found ${f.tables} table(s), ${f.bodyRows} body rows, ${f.columns} columns; summarize gave ${f.summaryTables} table(s), ${f.peersFirst ?? '-'} peers in the first, ${f.mismatches} rank mismatches`,
   );
+  console.log(`  checks looked at ${f.checkedItems.toLocaleString('en-US')} items and gave ${f.findings} finding(s), ${f.errors} error(s)`);
   if (f.summaryTables !== args.indicators || f.peersFirst !== args.regions || f.mismatches !== 0)
     console.log(`  WARNING: expected ${args.indicators} summary tables of ${args.regions} peers and no rank mismatches`);
 }

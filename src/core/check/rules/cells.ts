@@ -1,18 +1,13 @@
 /** Rules on single cells: what a figure cell holds (text-stored numbers, words, Excel errors, blanks), and figures left outside every table. */
 import type { Figure } from '../../figures';
 import { address, parseRange, rangeAddress } from '../../grid';
-import type { TableColumn, TableRow } from '../../layout';
+import type { IndicatorTable, TableColumn, TableRow } from '../../layout';
 import { isTotalName, regionKey } from '../../layout';
-import type { CheckContext, CheckedSheet, RuleDef, RuleOutput } from '../context';
+import type { CheckContext, RuleDef, RuleOutput } from '../context';
 import { figureRows, isRegional, peers } from '../context';
 
 /** Words that stand for a growth rate where a base is zero or negative: not an error. */
 const OUTCOME_WORDS = /扭亏|转亏|减亏|增亏|持平|亏损|新增|盈利|实现扭亏|倍|—|不可比|turned|loss|profit|n\.?a\.?|n\/a/i;
-
-/** The cells of a column over the given rows, with their figures. */
-function columnCells(sheet: CheckedSheet, rows: TableRow[], col: TableColumn): { row: TableRow; figure: Figure }[] {
-  return rows.map((row) => ({ row, figure: sheet.cells.figure(row.row, col.col) }));
-}
 
 /** One finding for several cells of a column: the range they span, and every cell. */
 function grouped(col: number, rows: number[]): { cell: string; cells: string[] } {
@@ -21,40 +16,74 @@ function grouped(col: number, rows: number[]): { cell: string; cells: string[] }
   return { cell, cells };
 }
 
+type CellKind = 'text-number' | 'not-a-number' | 'error-value';
+
+interface KindHits {
+  items: number;
+  hits: { row: number; col: number; figure: Figure; indicator: string }[];
+}
+
+/** One pass over the figure cells of every table, shared by the three rules on what a cell holds. */
+const scans = new WeakMap<CheckContext, Map<IndicatorTable, Record<CellKind, KindHits>>>();
+
+function scan(ctx: CheckContext): Map<IndicatorTable, Record<CellKind, KindHits>> {
+  const cached = scans.get(ctx);
+  if (cached) return cached;
+  const out = new Map<IndicatorTable, Record<CellKind, KindHits>>();
+  for (const sheet of ctx.sheets) {
+    for (const table of sheet.layout.tables) {
+      const rows = figureRows(table);
+      let items = 0;
+      const found: Record<CellKind, KindHits> = { 'text-number': { items: 0, hits: [] }, 'not-a-number': { items: 0, hits: [] }, 'error-value': { items: 0, hits: [] } };
+      for (const col of table.columns) {
+        for (const row of rows) {
+          const figure = sheet.cells.figure(row.row, col.col);
+          if (figure.kind === 'empty') continue;
+          items++;
+          const kind: CellKind | null =
+            figure.kind === 'number' ? (figure.fromText ? 'text-number' : null) : figure.kind === 'error' ? 'error-value' : figure.kind === 'text' && !OUTCOME_WORDS.test(figure.text) ? 'not-a-number' : null;
+          if (kind) found[kind].hits.push({ row: row.row, col: col.col, figure, indicator: col.indicator.name });
+        }
+      }
+      for (const k of Object.keys(found) as CellKind[]) found[k].items = items;
+      out.set(table, found);
+    }
+  }
+  scans.set(ctx, out);
+  return out;
+}
+
 /**
  * Cells of one kind in the figure columns of a table make one finding per table:
  * the range they span and every cell (a sheet of text-stored numbers is one
  * finding, not two hundred).
  */
-function byKind(ctx: CheckContext, out: RuleOutput, test: (f: Figure) => boolean, params: (f: Figure[]) => Record<string, string>): void {
+function byKind(ctx: CheckContext, out: RuleOutput, kind: CellKind, params: (f: Figure[]) => Record<string, string>): void {
+  const tables = scan(ctx);
   for (const sheet of ctx.sheets) {
     for (const table of sheet.layout.tables) {
-      const rows = figureRows(table);
-      const hits: { row: number; col: number }[] = [];
-      const figures: Figure[] = [];
-      const names = new Set<string>();
-      for (const col of table.columns) {
-        for (const { row, figure } of columnCells(sheet, rows, col)) {
-          if (figure.kind === 'empty') continue;
-          out.items();
-          if (!test(figure)) continue;
-          hits.push({ row: row.row, col: col.col });
-          figures.push(figure);
-          names.add(col.indicator.name);
-        }
-      }
+      const found = tables.get(table)?.[kind];
+      if (!found) continue;
+      out.items(found.items);
+      const hits = found.hits;
       if (!hits.length) continue;
-      const top = Math.min(...hits.map((h) => h.row));
-      const bottom = Math.max(...hits.map((h) => h.row));
-      const left = Math.min(...hits.map((h) => h.col));
-      const right = Math.max(...hits.map((h) => h.col));
-      const indicators = [...names];
+      let top = Infinity;
+      let bottom = -Infinity;
+      let left = Infinity;
+      let right = -Infinity;
+      for (const h of hits) {
+        top = Math.min(top, h.row);
+        bottom = Math.max(bottom, h.row);
+        left = Math.min(left, h.col);
+        right = Math.max(right, h.col);
+      }
+      const indicators = [...new Set(hits.map((h) => h.indicator))];
       out.fail({
         sheet: sheet.grid.name,
         cell: hits.length > 1 ? rangeAddress(top, left, bottom, right) : address(hits[0].row, hits[0].col),
         cells: hits.map((h) => address(h.row, h.col)),
         variant: hits.length > 1 ? 'many' : 'default',
-        params: { count: hits.length, indicator: indicators.slice(0, 2).join('、') + (indicators.length > 2 ? '…' : ''), ...params(figures) },
+        params: { count: hits.length, indicator: indicators.slice(0, 2).join('、') + (indicators.length > 2 ? '…' : ''), ...params(hits.map((h) => h.figure)) },
       });
     }
   }
@@ -80,7 +109,7 @@ export const textNumber: RuleDef = {
     many: { 'zh-CN': '「{indicator}」有 {count} 个数字存成了文本', 'en-US': '"{indicator}": {count} numbers are stored as text' },
   },
   run(ctx, out) {
-    byKind(ctx, out, (f) => f.kind === 'number' && f.fromText, () => ({}));
+    byKind(ctx, out, 'text-number', () => ({}));
   },
 };
 
@@ -98,7 +127,7 @@ export const notANumber: RuleDef = {
     many: { 'zh-CN': '「{indicator}」列中有 {count} 处文字（{sample}），不是数字', 'en-US': '"{indicator}": {count} cells hold text ({sample}), not numbers' },
   },
   run(ctx, out) {
-    byKind(ctx, out, (f) => f.kind === 'text' && !OUTCOME_WORDS.test(f.text), (fs) => ({ sample: sample(fs) }));
+    byKind(ctx, out, 'not-a-number', (fs) => ({ sample: sample(fs) }));
   },
 };
 
@@ -113,7 +142,7 @@ export const errorValue: RuleDef = {
     many: { 'zh-CN': '「{indicator}」有 {count} 个错误值（{sample}）', 'en-US': '"{indicator}": {count} error values ({sample})' },
   },
   run(ctx, out) {
-    byKind(ctx, out, (f) => f.kind === 'error', (fs) => ({ sample: [...new Set(fs.map((f) => (f.kind === 'error' ? f.code : '')))].join('、') }));
+    byKind(ctx, out, 'error-value', (fs) => ({ sample: [...new Set(fs.map((f) => (f.kind === 'error' ? f.code : '')))].join('、') }));
   },
 };
 

@@ -1,5 +1,5 @@
 /** Growth and ranks: published ranks against published figures, growth against the values it comes from, big swings. */
-import { growth as growthOf, rank, roundHalfUp } from '../../compute';
+import { growth as growthOf, roundHalfUp } from '../../compute';
 import type { NumberFigure } from '../../figures';
 import { shownValue } from '../../figures';
 import { address } from '../../grid';
@@ -35,6 +35,29 @@ function statedBasis(col: TableColumn): Basis | null {
 }
 
 /**
+ * Ranks as compute's rank() gives them (competition or dense, null for missing
+ * values), without its tie lists: the fit below tries up to twelve rules per column.
+ */
+export function quickRanks(items: { value: number | null }[], order: 'desc' | 'asc', ties: 'competition' | 'dense'): (number | null)[] {
+  const idx: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i].value;
+    if (v !== null && Number.isFinite(v)) idx.push(i);
+  }
+  const sign = order === 'desc' ? -1 : 1;
+  idx.sort((a, b) => sign * ((items[a].value as number) - (items[b].value as number)));
+  const out: (number | null)[] = items.map(() => null);
+  let distinct = 0;
+  for (let k = 0; k < idx.length; k++) {
+    const v = items[idx[k]].value as number;
+    const same = k > 0 && (items[idx[k - 1]].value as number) === v;
+    if (!same) distinct++;
+    out[idx[k]] = same ? (out[idx[k - 1]] as number) : ties === 'dense' ? distinct : k + 1;
+  }
+  return out;
+}
+
+/**
  * Find what a published rank column ranks (growth or value, descending or
  * ascending, competition or dense ties) as the rule that agrees with most of
  * the published ranks, preferring what the header says, then growth, descending,
@@ -56,19 +79,19 @@ export function fitRanks(sheet: CheckedSheet, table: IndicatorTable, rankCol: Ta
   const stated = statedBasis(rankCol);
   const bases: Basis[] = stated ? [stated, ...(['growth', 'value', 'increment'] as Basis[]).filter((b) => b !== stated)] : ['growth', 'value', 'increment'];
   let best: RankFit | null = null;
+  const count = published.filter((p) => p !== null).length;
   for (const basis of bases) {
     const keys = keysFor(basis);
     if (!keys || keys.filter(Boolean).length < 2) continue;
+    const items = keys.map((k, i) => ({ id: String(i), value: k ? shownValue(k) : null }));
     for (const order of ['desc', 'asc'] as const) {
       for (const ties of ['competition', 'dense'] as const) {
-        const result = rank(
-          keys.map((k, i) => ({ id: String(i), value: k ? shownValue(k) : null })),
-          { order, ties },
-        );
-        const ranks = result.entries.map((e) => e.rank);
+        const ranks = quickRanks(items, order, ties);
         let agree = 0;
         for (let i = 0; i < rows.length; i++) if (published[i] !== null && published[i] === ranks[i]) agree++;
         if (!best || agree > best.agree) best = { basis, order, ties, ranks, keys, agree };
+        // every published rank explained: no other rule can do better
+        if (agree === count) return { fit: best, published };
       }
     }
   }

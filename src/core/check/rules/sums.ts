@@ -126,8 +126,17 @@ function numbers(sheet: CheckedSheet, rows: TableRow[], col: TableColumn): { row
   return out;
 }
 
+/** The sums of a workbook, found once and shared by total-mismatch and city-remainder. */
+const sumCache = new WeakMap<CheckContext, SumCheck[]>();
+
 function forEachSum(ctx: CheckContext, fn: (s: SumCheck) => void): void {
-  for (const sheet of ctx.sheets) for (const table of sheet.layout.tables) for (const s of sums(sheet, table, ctx.settings.unitScaleRatio)) fn(s);
+  let all = sumCache.get(ctx);
+  if (!all) {
+    all = [];
+    for (const sheet of ctx.sheets) for (const table of sheet.layout.tables) all.push(...sums(sheet, table, ctx.settings.unitScaleRatio));
+    sumCache.set(ctx, all);
+  }
+  for (const s of all) fn(s);
 }
 
 interface Evaluated {
@@ -272,8 +281,25 @@ export const cityRemainder: RuleDef = {
 };
 
 /** Parts that must not exceed their whole: 其中 rows, regions against the total, "#工业" columns against their column. */
-function partPairs(sheet: CheckedSheet, table: IndicatorTable): { part: { row: number; col: number; name: string }; whole: { row: number; col: number; name: string }; indicator: string }[] {
-  const out: ReturnType<typeof partPairs> = [];
+interface Place {
+  row: number;
+  col: number;
+  /** the name for messages, built only when one is written */
+  name: () => string;
+}
+
+const pairCache = new WeakMap<IndicatorTable, { part: Place; whole: Place; indicator: string }[]>();
+
+function partPairs(sheet: CheckedSheet, table: IndicatorTable): { part: Place; whole: Place; indicator: string }[] {
+  const cached = pairCache.get(table);
+  if (cached) return cached;
+  const pairs = findPartPairs(table);
+  pairCache.set(table, pairs);
+  return pairs;
+}
+
+function findPartPairs(table: IndicatorTable): { part: Place; whole: Place; indicator: string }[] {
+  const out: { part: Place; whole: Place; indicator: string }[] = [];
   const cols = additiveColumns(table);
   const byRow = new Map(table.rows.map((r) => [r.row, r]));
   const total = totalRow(table);
@@ -281,9 +307,9 @@ function partPairs(sheet: CheckedSheet, table: IndicatorTable): { part: { row: n
     for (const r of table.rows) {
       if (r.role === 'of-which' && r.parent !== null) {
         const p = byRow.get(r.parent);
-        if (p && sameUnits([p, r])) out.push({ part: { row: r.row, col: col.col, name: r.name }, whole: { row: p.row, col: col.col, name: p.name }, indicator: col.indicator.name });
+        if (p && sameUnits([p, r])) out.push({ part: { row: r.row, col: col.col, name: () => r.name }, whole: { row: p.row, col: col.col, name: () => p.name }, indicator: col.indicator.name });
       } else if (isRegional(table) && total && (r.role === 'peer' || (r.role === 'subtotal' && r.members.length > 0))) {
-        out.push({ part: { row: r.row, col: col.col, name: r.name }, whole: { row: total.row, col: col.col, name: total.name }, indicator: col.indicator.name });
+        out.push({ part: { row: r.row, col: col.col, name: () => r.name }, whole: { row: total.row, col: col.col, name: () => total.name }, indicator: col.indicator.name });
       }
     }
   }
@@ -293,10 +319,9 @@ function partPairs(sheet: CheckedSheet, table: IndicatorTable): { part: { row: n
     if (!whole || !ADDITIVE_MEASURES.has(col.measure) || whole.measure !== col.measure || !whole.indicator.additive) continue;
     for (const r of table.rows) {
       if (r.role === 'section') continue;
-      out.push({ part: { row: r.row, col: col.col, name: `${r.name}·${col.indicator.name}` }, whole: { row: r.row, col: whole.col, name: `${r.name}·${whole.indicator.name}` }, indicator: col.indicator.name });
+      out.push({ part: { row: r.row, col: col.col, name: () => `${r.name}·${col.indicator.name}` }, whole: { row: r.row, col: whole.col, name: () => `${r.name}·${whole.indicator.name}` }, indicator: col.indicator.name });
     }
   }
-  void byRow;
   return out;
 }
 
@@ -335,7 +360,7 @@ export const partExceedsTotal: RuleDef = {
           out.fail({
             sheet: sheet.grid.name,
             cell: address(pair.part.row, pair.part.col),
-            params: { indicator: pair.indicator, part: pair.part.name, whole: pair.whole.name, actual: fmtFigure(part), expected: fmtFigure(whole) },
+            params: { indicator: pair.indicator, part: pair.part.name(), whole: pair.whole.name(), actual: fmtFigure(part), expected: fmtFigure(whole) },
             expected: shownValue(whole),
             actual: shownValue(part),
             tolerance: tol,
@@ -422,7 +447,7 @@ export const unitScaleRule: RuleDef = {
             sheet: sheet.grid.name,
             cell: address(pair.part.row, pair.part.col),
             variant: 'part',
-            params: { indicator: pair.indicator, part: pair.part.name, whole: pair.whole.name, actual: fmtFigure(part), expected: fmtFigure(whole), ratio: fmt(10 ** k, 0) },
+            params: { indicator: pair.indicator, part: pair.part.name(), whole: pair.whole.name(), actual: fmtFigure(part), expected: fmtFigure(whole), ratio: fmt(10 ** k, 0) },
             actual: shownValue(part),
             expected: shownValue(whole),
           });

@@ -1,4 +1,5 @@
 /** Checks across the sheets of one workbook: the same regions everywhere (不重不漏), one reporting period, the same figure in two places. */
+import type { NumberFigure } from '../../figures';
 import { shownValue } from '../../figures';
 import { address } from '../../grid';
 import type { IndicatorTable, Period, TableRow } from '../../layout';
@@ -240,15 +241,18 @@ export const figureDiffers: RuleDef = {
   run(ctx, out) {
     interface Seen {
       sheet: string;
-      cell: string;
+      row: number;
+      col: number;
       value: number;
       tol: number;
-      shown: string;
+      figure: NumberFigure;
       unit: string | null;
     }
     const seen = new Map<string, Seen>();
     // Pairs of sheets: when most of their shared figures differ, they hold different indicators under a like name.
     const pairs = new Map<string, { items: number; drafts: Draft[] }>();
+    // Only sheets with regional tables can repeat a figure; with fewer than two there is nothing to compare.
+    if (ctx.sheets.filter((sh) => sh.layout.tables.some(isRegional)).length < 2) return;
     for (const sheet of ctx.sheets) {
       for (const table of sheet.layout.tables) {
         if (!isRegional(table)) continue;
@@ -260,12 +264,13 @@ export const figureDiffers: RuleDef = {
           const unit = col.unit ?? (col.measure === 'growth' ? '%' : table.unit);
           const scale = col.measure === 'growth' ? 1 : unitScale(unit);
           if (scale === null) continue;
+          const prefix = [indicatorKey(col.indicator.name), col.measure, periodKey, unitBase(unit), ''].join('|');
           for (const r of table.rows) {
             if (r.role !== 'peer' && r.role !== 'total') continue;
             const f = num(sheet.cells.figure(r.row, col.col));
             if (!f) continue;
-            const key = [indicatorKey(col.indicator.name), r.key, col.measure, periodKey, unitBase(unit)].join('|');
-            const here: Seen = { sheet: sheet.grid.name, cell: address(r.row, col.col), value: shownValue(f) * scale, tol: halfUnit(f) * scale, shown: fmtFigure(f), unit };
+            const key = prefix + r.key;
+            const here: Seen = { sheet: sheet.grid.name, row: r.row, col: col.col, value: shownValue(f) * scale, tol: halfUnit(f) * scale, figure: f, unit };
             const before = seen.get(key);
             if (!before) {
               seen.set(key, here);
@@ -284,14 +289,16 @@ export const figureDiffers: RuleDef = {
               pair.items--;
               continue;
             }
+            const otherCell = address(before.row, before.col);
             pair.drafts.push({
               sheet: here.sheet,
-              cell: here.cell,
-              params: { indicator: col.indicator.name, region: r.name, actual: here.shown, unit: unit ?? '', expected: before.shown, otherUnit: before.unit ?? '', otherSheet: before.sheet, otherCell: before.cell },
-              actual: here.value / scale,
-              expected: before.value / scale,
+              cell: address(here.row, here.col),
+              params: { indicator: col.indicator.name, region: r.name, actual: fmtFigure(here.figure), unit: unit ?? '', expected: fmtFigure(before.figure), otherUnit: before.unit ?? '', otherSheet: before.sheet, otherCell },
+              actual: shownValue(here.figure),
+              // in this sheet's unit
+              expected: Number((before.value / scale).toPrecision(12)),
               tolerance: tol / scale,
-              related: { sheet: before.sheet, cell: before.cell },
+              related: { sheet: before.sheet, cell: otherCell },
             });
           }
         }
