@@ -179,6 +179,19 @@ describe('sums', () => {
     // natural spread (one county 8× the smallest) is not a slip
     expect(findings([countySheet()], 'unit-scale')).toEqual([]);
   });
+
+  test('unit-scale against the previous report: one county ×10 while the others barely moved', () => {
+    const prev = countySheet({ period: '2025年1-2月', lines: countyLines().map((x) => ({ ...x, value: Math.round((x.value as number) * 0.7) })) });
+    const l = lines((x) => {
+      x[4].value = (x[4].value as number) * 10;
+    });
+    const cur = countySheet({ lines: l, total: { name: '全市', value: sumOf(l.map((x) => x.value as number)), growth: 7.4, position: 'first' } });
+    const r = checkWorkbook({ grids: [cur] }, { previous: { grids: [prev] }, only: ['unit-scale'] });
+    expect(r.issues).toEqual([expect.objectContaining({ cell: 'B10', actual: 1209870, expected: 84691, related: { sheet: '一般公共预算收入', cell: 'B10', workbook: 'previous' } })]);
+    expect(r.issues[0].message).toBe('「一般公共预算收入」新邵县 1,209,870 约为上期 84,691 的 10 倍，而其他地区变化不大，疑为单位错误');
+    // without the slip: nothing
+    expect(checkWorkbook({ grids: [countySheet()] }, { previous: { grids: [prev] }, only: ['unit-scale'] }).issues).toEqual([]);
+  });
 });
 
 /** 地区 | 绝对额 | 增速 | 占全市比重(%) | 与全市增速差(百分点) | 贡献率(%) | 拉动(百分点) */

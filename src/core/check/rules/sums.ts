@@ -4,7 +4,8 @@ import { shownValue } from '../../figures';
 import { address } from '../../grid';
 import type { IndicatorTable, TableColumn, TableRow } from '../../layout';
 import type { CheckContext, CheckedSheet, RuleDef, RuleOutput } from '../context';
-import { floatSlack, fmt, fmtFigure, fmtTolerance, halfUnit, isRegional, num, peers, shownDecimals, totalRow } from '../context';
+import { floatSlack, fmt, fmtFigure, fmtTolerance, halfUnit, isRegional, num, peers, shownDecimals, totalRow, unitBase, unitScale } from '../context';
+import { indicatorKey } from './workbook';
 
 /** Accounting aggregates compiled separately at each level (GDP, value added). */
 const ACCOUNTED = /生产总值|增加值|GDP|GRDP|gross (?:regional |domestic )?product|value added/i;
@@ -378,7 +379,7 @@ export const unitScaleRule: RuleDef = {
   severity: 'error',
   title: { 'zh-CN': '单位错误', 'en-US': 'Unit slip' },
   test: {
-    'zh-CN': '一个地区的数是其他地区中位数的上千倍（默认 1000 倍，万元填成元），或部分与总体、合计与分项之和相差 10 倍、10⁴ 倍。',
+    'zh-CN': '一个地区的数是其他地区中位数的上千倍（默认 1000 倍，万元填成元）；部分与总体、合计与分项之和相差 10 倍、10⁴ 倍；或与上期相比单独跳变 10 倍、10⁴ 倍而其他地区变化不大。',
     'en-US': 'A region\'s figure is a thousand times (default 1000) the median of the others (元 entered for 万元), or a part and its total, a total and the sum of its parts, are 10 or 10⁴ times apart.',
   },
   messages: {
@@ -401,6 +402,7 @@ export const unitScaleRule: RuleDef = {
   },
   run(ctx, out) {
     const ratio = ctx.settings.unitScaleRatio;
+    const reported = new Set<string>();
     for (const sheet of ctx.sheets) {
       for (const table of sheet.layout.tables) {
         if (isRegional(table)) {
@@ -410,6 +412,7 @@ export const unitScaleRule: RuleDef = {
             out.items(values.length);
             const outliers = scaleOutliers(values, ratio);
             for (const o of outliers) {
+              reported.add(`${sheet.grid.name}!${address(o.row.row, col.col)}`);
               out.fail({
                 sheet: sheet.grid.name,
                 cell: address(o.row.row, col.col),
@@ -454,8 +457,68 @@ export const unitScaleRule: RuleDef = {
         }
       }
     }
+    if (ctx.previous) againstPrevious(ctx, out, reported);
   },
 };
+
+/**
+ * With last period's report: a region whose value jumped 10 or 10⁴ times while the
+ * others barely moved (ratio of the medians within ½–2) was entered in another unit.
+ */
+function againstPrevious(ctx: CheckContext, out: RuleOutput, reported: Set<string>): void {
+  const before = new Map<string, { sheet: string; row: number; col: number; f: NumberFigure; scale: number }>();
+  for (const sheet of ctx.previous ?? []) {
+    for (const table of sheet.layout.tables) {
+      if (!isRegional(table)) continue;
+      for (const col of additiveColumns(table)) {
+        if (col.measure !== 'value') continue;
+        const scale = unitScale(col.unit ?? table.unit) ?? 1;
+        for (const r of peers(table)) {
+          const f = num(sheet.cells.figure(r.row, col.col));
+          if (f) before.set(`${indicatorKey(col.indicator.name)}|${unitBase(col.unit ?? table.unit)}|${r.key}`, { sheet: sheet.grid.name, row: r.row, col: col.col, f, scale });
+        }
+      }
+    }
+  }
+  if (!before.size) return;
+  for (const sheet of ctx.sheets) {
+    for (const table of sheet.layout.tables) {
+      if (!isRegional(table)) continue;
+      for (const col of additiveColumns(table)) {
+        if (col.measure !== 'value') continue;
+        const scale = unitScale(col.unit ?? table.unit) ?? 1;
+        const prefix = `${indicatorKey(col.indicator.name)}|${unitBase(col.unit ?? table.unit)}|`;
+        const pairs: { row: TableRow; f: NumberFigure; prev: NonNullable<ReturnType<typeof before.get>>; ratio: number }[] = [];
+        for (const r of peers(table)) {
+          const f = num(sheet.cells.figure(r.row, col.col));
+          const prev = before.get(prefix + r.key);
+          if (!f || !prev || f.value <= 0 || prev.f.value <= 0) continue;
+          pairs.push({ row: r, f, prev, ratio: (f.value * scale) / (prev.f.value * prev.scale) });
+        }
+        if (pairs.length < 4) continue;
+        out.items(pairs.length);
+        for (let i = 0; i < pairs.length; i++) {
+          const p = pairs[i];
+          if (reported.has(`${sheet.grid.name}!${address(p.row.row, col.col)}`)) continue;
+          const others = median(pairs.filter((_, j) => j !== i).map((x) => x.ratio));
+          if (!(others >= 0.5 && others <= 2)) continue;
+          // the region's change beyond the usual one (1-3月 over 1-2月 is about 1.5 everywhere)
+          const k = unitSlipPower(p.ratio / others);
+          if (k === null) continue;
+          out.fail({
+            sheet: sheet.grid.name,
+            cell: address(p.row.row, col.col),
+            variant: 'previous',
+            params: { indicator: col.indicator.name, region: p.row.name, actual: fmtFigure(p.f), expected: fmtFigure(p.prev.f), ratio: fmt(10 ** k, k < 0 ? 4 : 0) },
+            actual: shownValue(p.f),
+            expected: shownValue(p.prev.f),
+            related: { sheet: p.prev.sheet, cell: address(p.prev.row, p.prev.col), workbook: 'previous' },
+          });
+        }
+      }
+    }
+  }
+}
 
 export const SUM_RULES: RuleDef[] = [totalMismatch, cityRemainder, partExceedsTotal, unitScaleRule];
 export type { RuleOutput };
