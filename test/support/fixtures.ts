@@ -582,6 +582,14 @@ export interface CountySheetOptions {
   richText?: boolean;
   /** make the first (largest) region about this many times the others (default 2.5; 1 for none) */
   bigRegion?: number;
+  /** a 上年同期 column after the value (the prior figures the growth comes from; needs the value column) */
+  prior?: boolean;
+  /** a 占全市比重(%) column after the value: each line's shown value over the total's, 100 for the total (needs the value column and a total) */
+  share?: boolean;
+  /** a 与全市增速差(百分点) column after the growth: shown growth minus the total's ("—" for the total; needs a total) */
+  points?: boolean;
+  /** regions (by id) listed a second time after the others, with the same label and figures; not part of the total */
+  repeat?: string[];
 }
 
 export interface CountyRegionTruth {
@@ -640,6 +648,8 @@ interface CountyLine {
   growthStore: 'one' | 'two' | 'noise-up' | 'noise-down' | 'full';
   valuePlan?: CellPlan;
   growthPlan?: CellPlan;
+  /** listed a second time (options.repeat): not part of the total */
+  repeated?: boolean;
   row: number;
 }
 
@@ -797,8 +807,15 @@ export function buildCountySheet(wb: ExcelJS.Workbook, options: CountySheetOptio
   if (ellipsisRow !== null) peers[ellipsisRow].valuePlan = { kind: 'placeholder', text: ph.value! };
   if (errorRow !== null) peers[errorRow].growthPlan = { kind: 'error', code: '#DIV/0!' };
 
+  // regions listed twice (options.repeat): a copy of the line, after the others
+  for (const id of options.repeat ?? []) {
+    const original = peers.find((p) => p.regionId === id && !p.repeated);
+    if (!original) throw new Error(`countySheet: repeated region ${id} is not a region`);
+    peers.push({ ...original, members: [], parent: null, repeated: true });
+  }
+
   // lines: total, subtotals before their members, peers, zones
-  const byId = new Map(peers.map((p) => [p.regionId, p]));
+  const byId = new Map(peers.filter((p) => !p.repeated).map((p) => [p.regionId, p]));
   const lines: CountyLine[] = [];
   const totalOpt = options.total === false ? null : { name: options.total?.name ?? '全市', position: options.total?.position ?? 'first' };
   const mkAggregate = (kind: 'total' | 'subtotal', label: string, members: CountyLine[]): CountyLine => ({
@@ -815,7 +832,7 @@ export function buildCountySheet(wb: ExcelJS.Workbook, options: CountySheetOptio
     row: -1,
   });
   // development zones overlap the counties: they are peers but not part of the total
-  const total = totalOpt ? mkAggregate('total', totalOpt.name, peers.filter((p) => !p.zone)) : null;
+  const total = totalOpt ? mkAggregate('total', totalOpt.name, peers.filter((p) => !p.zone && !p.repeated)) : null;
   if (total && totalOpt?.position === 'first') lines.push(total);
   const subtotalOf = new Map<string, CountyLine>();
   for (const s of options.subtotals ?? []) {
@@ -891,7 +908,10 @@ export function buildCountySheet(wb: ExcelJS.Workbook, options: CountySheetOptio
   const labelCol = 0;
   let c = 1;
   const valueCol = hasValue ? c++ : null;
+  const priorCol = hasValue && options.prior ? c++ : null;
+  const shareCol = hasValue && additive && total && options.share ? c++ : null;
   const growthCol = c++;
+  const pointsCol = total && options.points ? c++ : null;
   const rankCol = hasRank ? c++ : null;
   const right = c - 1;
   const titleRight = options.titleSpan === 'full' ? right : Math.max(1, right - 1);
@@ -912,7 +932,16 @@ export function buildCountySheet(wb: ExcelJS.Workbook, options: CountySheetOptio
   const growthLabel = options.growthLabel ?? '增速';
   const valueHeader = unitParen(options.valueLabel ?? '绝对额');
   const growthHeader = paren(growthLabel);
-  if (valueCol !== null) w.set(headerBottom, valueCol, rich ? mixedFontText(valueHeader, { bold: true }) : valueHeader);
+  const priorHeader = unitParen('上年同期');
+  const shareHeader = paren('占全市比重');
+  const pointsHeader = options.fullwidthParens ? '与全市增速差（百分点）' : '与全市增速差(百分点)';
+  const headerText = (col: number | null, text: string) => {
+    if (col !== null) w.set(headerBottom, col, rich ? mixedFontText(text, { bold: true }) : text);
+  };
+  headerText(valueCol, valueHeader);
+  headerText(priorCol, priorHeader);
+  headerText(shareCol, shareHeader);
+  headerText(pointsCol, pointsHeader);
   w.set(headerBottom, growthCol, rich ? mixedFontText(growthHeader, { bold: true }) : growthHeader);
   if (rankCol !== null) w.set(headerBottom, rankCol, '排名');
   for (let cc = 0; cc <= right; cc++) {
@@ -937,6 +966,18 @@ export function buildCountySheet(wb: ExcelJS.Workbook, options: CountySheetOptio
       const plan = l.valuePlan ?? num(l.value, valueFormat);
       cells[valueCol] = w.figure(r, valueCol, plan);
     }
+    if (priorCol !== null) cells[priorCol] = w.figure(r, priorCol, num(l.prior, valueFormat));
+    if (shareCol !== null && total) {
+      const shownOf = (x: CountyLine) => (x.valuePlan ? (x.valuePlan.kind === 'number' || x.valuePlan.kind === 'text-number' ? x.valuePlan.value : null) : roundShown(excelDouble(x.value), valueDecimals));
+      const mine = shownOf(l);
+      const whole = shownOf(total);
+      cells[shareCol] =
+        l === total
+          ? w.figure(r, shareCol, num(100, '0.0_ '))
+          : mine === null || whole === null || whole === 0
+            ? w.figure(r, shareCol, { kind: 'placeholder', text: '—' })
+            : w.figure(r, shareCol, num((mine / whole) * 100, '0.0_ '));
+    }
     let growthValue: number | null = null;
     if (l.growthPlan) {
       cells[growthCol] = w.figure(r, growthCol, l.growthPlan);
@@ -950,6 +991,13 @@ export function buildCountySheet(wb: ExcelJS.Workbook, options: CountySheetOptio
       const f = w.figure(r, growthCol, num(g, growthFormat));
       cells[growthCol] = f;
       growthValue = f.kind === 'number' ? f.value : null;
+    }
+    if (pointsCol !== null && total) {
+      const totalShown = roundShown(total.growth, growthDecimals);
+      cells[pointsCol] =
+        l === total || growthValue === null
+          ? w.figure(r, pointsCol, { kind: 'placeholder', text: '—' })
+          : w.figure(r, pointsCol, num(Number((roundShown(growthValue, growthDecimals) - totalShown).toFixed(growthDecimals)), growthFormat));
     }
     const e = expected.get(l);
     const pub = published.get(l);
@@ -1013,7 +1061,13 @@ export function buildCountySheet(wb: ExcelJS.Workbook, options: CountySheetOptio
   columns.push(
     column(growthCol, [period, growthHeader], indicator, 'growth', '%', { period, additive: false, format: growthFormat, priceBasis: basis }),
   );
+  if (priorCol !== null)
+    columns.push(column(priorCol, [period, priorHeader], indicator, 'prior', unit, { period, additive, format: valueFormat, priceBasis: 'current' }));
+  if (shareCol !== null) columns.push(column(shareCol, [period, shareHeader], indicator, 'share', '%', { period, additive: false, format: '0.0_ ' }));
+  if (pointsCol !== null)
+    columns.push(column(pointsCol, [period, pointsHeader], indicator, 'points', '个百分点', { period, additive: false, format: growthFormat }));
   if (rankCol !== null) columns.push(column(rankCol, [period, '排名'], indicator, 'rank', null, { period, additive: false }));
+  columns.sort((a, b) => a.col - b.col);
 
   const table: TableTruth = {
     sheet: sheetName,
@@ -1643,6 +1697,8 @@ export interface ItemsSheetOptions {
   /** finance: scale so that the total equals this (current and prior period) */
   totalValue?: number;
   totalPrior?: number;
+  /** finance: growth of the leaf items drawn from this range (percent) instead of the default wide spread (−30 to +35, doubled for small taxes) */
+  leafGrowth?: [number, number];
 }
 
 export interface ItemsSheetTruth extends SheetTruth {
@@ -1754,7 +1810,10 @@ export function buildItemsSheet(wb: ExcelJS.Workbook, options: ItemsSheetOptions
     const taxShare = rng.between(0.5, 0.6);
     const leaves = specs.filter((s) => s.weight !== undefined);
     const rawCur = leaves.map((s) => s.weight! * rng.between(0.7, 1.3) * (s.parent === '一、税收收入' ? taxShare : 1 - taxShare));
-    const rawPri = leaves.map((s, i) => rawCur[i] / (1 + rng.between(-0.3, 0.35) * (s.weight! < 0.02 ? 2 : 1)));
+    const leafGrowth = options.leafGrowth;
+    const rawPri = leaves.map((s, i) =>
+      leafGrowth ? rawCur[i] / (1 + rng.between(...leafGrowth) / 100) : rawCur[i] / (1 + rng.between(-0.3, 0.35) * (s.weight! < 0.02 ? 2 : 1)),
+    );
     const scale = (raw: number[], target: number) => {
       const sum = raw.reduce((a, b) => a + b, 0);
       const ints = raw.map((x) => Math.max(1, Math.round((x / sum) * target)));

@@ -380,7 +380,7 @@ export const unitScaleRule: RuleDef = {
   title: { 'zh-CN': '单位错误', 'en-US': 'Unit slip' },
   test: {
     'zh-CN': '一个地区的数是其他地区中位数的上千倍（默认 1000 倍，万元填成元）；部分与总体、合计与分项之和相差 10 倍、10⁴ 倍；或与上期相比单独跳变 10 倍、10⁴ 倍而其他地区变化不大。',
-    'en-US': 'A region\'s figure is a thousand times (default 1000) the median of the others (元 entered for 万元), or a part and its total, a total and the sum of its parts, are 10 or 10⁴ times apart.',
+    'en-US': 'A region\'s figure is a thousand times (default 1000) the median of the others (元 entered for 万元), or a part and its total, a total and the sum of its parts, are 10 or 10⁴ times apart, or a region alone jumped 10 or 10⁴ times since the previous report while the others barely moved.',
   },
   messages: {
     default: {
