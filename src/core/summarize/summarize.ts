@@ -5,7 +5,7 @@ import { readFigure, shownValue } from '../figures';
 import type { Grid } from '../grid';
 import { cellAt } from '../grid';
 import type { IndicatorTable, SheetLayout, TableColumn, TableRow } from '../layout';
-import { parsePeriod } from '../layout';
+import { parsePeriod, SheetCells } from '../layout';
 import type { RankBy, SummarizeOptions, SummaryResult, SummaryRow, SummaryTable } from './Summary.types';
 
 interface IndicatorColumns {
@@ -69,9 +69,13 @@ export function indicatorColumns(table: IndicatorTable): IndicatorColumns[] {
   return out;
 }
 
-function figureAt(grid: Grid, row: number, col: TableColumn | null): Figure {
+/** Figures of a sheet: read from its grid, or taken from SheetCells that read every cell once already. */
+type Figures = Grid | SheetCells;
+
+function figureAt(source: Figures, row: number, col: TableColumn | null): Figure {
   if (!col) return { kind: 'empty' };
-  return readFigure(cellAt(grid, row, col.col));
+  if (source instanceof SheetCells) return source.figure(row, col.col);
+  return readFigure(cellAt(source, row, col.col));
 }
 
 function num(f: Figure): NumberFigure | null {
@@ -93,7 +97,7 @@ interface Measured {
   why: string | null;
 }
 
-function measure(grid: Grid, row: TableRow, ic: IndicatorColumns, growthDecimals: number): Measured {
+function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecimals: number): Measured {
   const v = num(figureAt(grid, row.row, ic.value));
   const p = num(figureAt(grid, row.row, ic.prior));
   const g = num(figureAt(grid, row.row, ic.growth));
@@ -141,7 +145,7 @@ function measure(grid: Grid, row: TableRow, ic: IndicatorColumns, growthDecimals
 }
 
 /** The summary of one indicator of one table: values, growth, ranks among the peers, points against the total, shares. */
-function summarizeIndicator(grid: Grid, table: IndicatorTable, ic: IndicatorColumns, options: Required<SummarizeOptions>): SummaryTable {
+function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorColumns, options: Required<SummarizeOptions>): SummaryTable {
   const hasGrowth = !!(ic.growth || ic.index || (ic.value && ic.prior));
   let rankBy: RankBy = options.rankBy;
   if (rankBy === 'growth' && !hasGrowth) rankBy = 'value';
@@ -209,15 +213,17 @@ function summarizeIndicator(grid: Grid, table: IndicatorTable, ic: IndicatorColu
  * (published, from an index, or computed from two values), rank among the peers
  * on the displayed precision, the published rank beside it, points against the
  * total's growth and the share of the total.
+ * Pass each sheet's SheetCells (from the layout step or prepareSheets) instead of
+ * its grid to reuse the figures already read; the result is the same.
  */
-export function summarize(layouts: SheetLayout[], grids: Grid[], options: SummarizeOptions = {}): SummaryResult {
+export function summarize(layouts: SheetLayout[], grids: (Grid | SheetCells)[], options: SummarizeOptions = {}): SummaryResult {
   const opts: Required<SummarizeOptions> = {
     rankBy: options.rankBy ?? 'growth',
     ties: options.ties ?? 'competition',
     ascending: options.ascending ?? false,
     growthDecimals: options.growthDecimals ?? 1,
   };
-  const byName = new Map(grids.map((g) => [g.name, g]));
+  const byName = new Map<string, Figures>(grids.map((g) => [g instanceof SheetCells ? g.grid.name : g.name, g]));
   const tables: SummaryTable[] = [];
   for (const layout of layouts) {
     const grid = byName.get(layout.sheet);

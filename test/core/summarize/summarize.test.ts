@@ -1,9 +1,9 @@
 import { gridFromValues } from '../../../src/core/grid';
 import type { Grid } from '../../../src/core/grid';
-import { readSheet } from '../../../src/core/layout';
+import { readSheet, readWorkbook, SheetCells } from '../../../src/core/layout';
 import { summarize } from '../../../src/core/summarize';
 import type { SummarizeOptions, SummaryRow, SummaryTable } from '../../../src/core/summarize';
-import { COUNTY_GROWTH, COUNTY_RANK, COUNTY_VALUE, SHAOYANG_COUNTIES, TOTAL_VALUE, countySheet } from '../layout/sheets';
+import { COUNTY_GROWTH, COUNTY_RANK, COUNTY_VALUE, SHAOYANG_COUNTIES, TOTAL_VALUE, countyLines, countySheet } from '../layout/sheets';
 import type { V } from '../layout/sheets';
 
 /** Summaries of one grid. */
@@ -247,5 +247,15 @@ describe('summarize: the 邵阳 county sheet', () => {
     );
     expect(summaryOf(items)).toEqual([]);
     expect(summarize([readSheet(grid)], [], {}).tables).toEqual([]);
+  });
+});
+
+describe('summarize on figures already read', () => {
+  test('SheetCells in place of grids give the same result', () => {
+    const grids = [countySheet(), countySheet({ name: '另一张', lines: countyLines().map((l, i) => ({ ...l, growth: i % 3 ? l.growth : '—' })) })];
+    const layouts = readWorkbook(grids);
+    const cells = grids.map((g) => new SheetCells(g));
+    expect(summarize(layouts, cells)).toEqual(summarize(layouts, grids));
+    expect(summarize(layouts, cells, { ties: 'dense', rankBy: 'value' })).toEqual(summarize(layouts, grids, { ties: 'dense', rankBy: 'value' }));
   });
 });
