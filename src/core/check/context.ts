@@ -107,11 +107,11 @@ export function fmtFigure(f: NumberFigure): string {
   return fmt(shownValue(f), shownDecimals(f));
 }
 
-/** A tolerance written with two significant digits, trailing zeros dropped (3, 0.085, 0.15). */
+/** A tolerance written with three significant digits, trailing zeros dropped (3, 0.085, 6.5, 501). */
 export function fmtTolerance(t: number): string {
   if (!(t > 0) || !Number.isFinite(t)) return '0';
-  const d = Math.max(0, Math.min(10, 1 - Math.floor(Math.log10(t))));
-  const s = fmt(Number(t.toPrecision(2)), d);
+  const d = Math.max(0, Math.min(10, 2 - Math.floor(Math.log10(t))));
+  const s = fmt(Number(t.toPrecision(3)), d);
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 

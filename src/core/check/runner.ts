@@ -131,6 +131,13 @@ export function checkWorkbook(input: WorkbookInput | CheckedSheet[], options: Ch
     summary.push({ rule: rule.id, kind: rule.kind, severity, items: Math.max(items, fails), passes: Math.max(0, items - fails), fails, findings });
   }
   if (!previous && !options.only) notes.push(noteText(lang, 'no-previous', {}));
+  if (previous) {
+    const before = reportPeriod(previous);
+    const now = ctx.period;
+    const earlier = (a: Period, b: Period): boolean =>
+      a.year !== null && b.year !== null && a.year !== b.year ? a.year < b.year : (a.endMonth ?? 0) < (b.endMonth ?? 0);
+    if (before && now && !earlier(before, now)) notes.push(noteText(lang, 'previous-not-earlier', { previous: before.label, current: now.label }));
+  }
   const sheetOrder = new Map(sheets.map((s, i) => [s.grid.name, i]));
   const pos = (f: Finding): number => {
     try {

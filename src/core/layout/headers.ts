@@ -94,7 +94,7 @@ export function measureOf(text: string, context = ''): MeasureKind | null {
 /** Words that name a measure, not an indicator ("绝对额(万元)", "增速(%)", "排名"). */
 export function isMeasureWord(text: string): boolean {
   const t = squash(halfWidth(text)).replace(/\([^)]*\)?$/, '');
-  return /^(?:绝对[额值量数]|总额|金额|数值|本期|本年|本期累计|本年累计|与全[市省州县区盟]增速差|与全[市省州县区盟]差|比全[市省州县区盟](?:增速)?高低|贡献率|拉动|增速|增长|增幅|增减|增长率|增长速度|同比增减|同比增长|比上年增长|比上年增减|比上年同期增长|累计比上年同期|排名|排序|位次|名次|比重|占比|占全市比重|本月|累计|当月|本月余额|比年初增减[额数]?|上年同期[比年初增减额数]*|目标|任务|完成|完成进度|进度|value|growth|growthrate|rank|share|levels?)$/i.test(t);
+  return /^(?:绝对[额值量数]|总额|金额|数值|本期|本年|本期累计|本年累计|与全[市省州县区盟]增速差|与全[市省州县区盟]差|比全[市省州县区盟](?:增速)?高低|贡献率|拉动|增速|增长|增幅|增减|增长率|增长速度|同比增减|同比增长|比上年增长|比上年增减|比上年同期增长|累计比上年同期|(?:增速|增幅|总量|增量|绝对额)?(?:排名|排序|位次|名次)|比重|占比|占全市比重|本月|累计|当月|本月余额|比年初增减[额数]?|上年同期[比年初增减额数]*|目标|任务|完成|完成进度|进度|value|growth|growthrate|rank|share|levels?)$/i.test(t);
 }
 
 /** Remove the unit, numbering and line breaks from an indicator name ("一、地区生产总值（GDP）" keeps "(GDP)"; "生产总值\n(亿元)" → "生产总值"). */

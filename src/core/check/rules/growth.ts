@@ -222,7 +222,7 @@ export const growthMismatch: RuleDef = {
 };
 
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = Float64Array.from(xs).sort();
   const n = s.length;
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
@@ -254,8 +254,8 @@ export const growthOutlier: RuleDef = {
           const peerGrowth = figs.filter((x) => x.row.role === 'peer').map((x) => shownValue(x.f));
           const med = peerGrowth.length >= 5 ? median(peerGrowth) : null;
           const mad = med !== null ? median(peerGrowth.map((g) => Math.abs(g - med))) * 1.4826 : null;
+          out.items(figs.length);
           for (const { row, f } of figs) {
-            out.items();
             const g = shownValue(f);
             if (Math.abs(g) > threshold) {
               // Lines of an item list (industries, tax types) swing more than regions: listed, at a lower severity.

@@ -442,7 +442,10 @@ function pairs(ctx: CheckContext, measure: TableColumn['measure'], rows: (r: Tab
     if (e.col.measure !== measure || !rows(e.row)) continue;
     // Earlier columns of a time series are history, not this report's figure.
     if (r.current?.endMonth != null && e.slot.end !== null && (e.slot.end !== r.current.endMonth || !sameYear(e.slot, { year: r.current.year }))) continue;
-    const candidates = index.find(e).filter((c) => c.slot.saysMonth === e.slot.saysMonth && (!basisToo || c.basis === e.basis));
+    const kin = index.find(e).filter((c) => c.slot.saysMonth === e.slot.saysMonth);
+    // Ranks: 增速位次 with 增速位次; a rank whose header does not say what it ranks (排名) with any, when no better.
+    const exact = basisToo ? kin.filter((c) => c.basis === e.basis) : kin;
+    const candidates = exact.length ? exact : kin.filter((c) => c.basis === '' || e.basis === '');
     const known = candidates.filter((c) => c.slot.end !== null && e.slot.end !== null);
     const p = known.length ? latest(known.filter((c) => before(c.slot, e.slot))) : (candidates[0] ?? null);
     if (p) out.push({ e, p });

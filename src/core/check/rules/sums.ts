@@ -32,7 +32,7 @@ export function unitSlipPower(ratio: number): number | null {
 }
 
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = Float64Array.from(xs).sort();
   const n = s.length;
   if (!n) return NaN;
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
@@ -40,6 +40,21 @@ function median(xs: number[]): number {
 
 /** Peers whose value is at least `ratio` times the median of the others (a 万元 figure among 亿元 ones). */
 export function scaleOutliers(values: { row: TableRow; f: NumberFigure }[], ratio: number): { row: TableRow; f: NumberFigure; median: number }[] {
+  return findScaleOutliers(values, ratio);
+}
+
+/** Outliers of a column's peers, found once per check and shared by the rules that step aside for them. */
+const outlierCache = new WeakMap<TableColumn, { ratio: number; sheet: CheckedSheet; found: ReturnType<typeof findScaleOutliers> }>();
+
+function columnOutliers(sheet: CheckedSheet, table: IndicatorTable, col: TableColumn, ratio: number): ReturnType<typeof findScaleOutliers> {
+  const c = outlierCache.get(col);
+  if (c && c.ratio === ratio && c.sheet === sheet) return c.found;
+  const found = findScaleOutliers(numbers(sheet, peers(table), col), ratio);
+  outlierCache.set(col, { ratio, sheet, found });
+  return found;
+}
+
+function findScaleOutliers(values: { row: TableRow; f: NumberFigure }[], ratio: number): { row: TableRow; f: NumberFigure; median: number }[] {
   if (values.length < 4) return [];
   const abs = values.map((v) => Math.abs(v.f.value));
   const out: { row: TableRow; f: NumberFigure; median: number }[] = [];
@@ -74,7 +89,7 @@ function sums(sheet: CheckedSheet, table: IndicatorTable, ratio: number): SumChe
     // Subtotals without members in the table are another level (长株潭地区 under the counties of 邵阳): not parts.
     const parts = ps;
     for (const col of cols) {
-      const outliers = scaleOutliers(numbers(sheet, ps, col), ratio);
+      const outliers = columnOutliers(sheet, table, col, ratio);
       if (outliers.length) continue; // the unit slip is the finding
       if (total && parts.length >= 2) out.push({ sheet, col, whole: total, parts, kind: 'total' });
       for (const s of subtotals) {
@@ -148,7 +163,15 @@ interface Evaluated {
 }
 
 /** The sum of the parts as shown, and the tolerance: half a unit of the last shown digit of every figure combined. */
+const evaluated = new WeakMap<SumCheck, Evaluated | null>();
+
 function evaluate(s: SumCheck, parts: TableRow[]): Evaluated | null {
+  if (parts !== s.parts) return evaluateParts(s, parts);
+  if (!evaluated.has(s)) evaluated.set(s, evaluateParts(s, parts));
+  return evaluated.get(s) ?? null;
+}
+
+function evaluateParts(s: SumCheck, parts: TableRow[]): Evaluated | null {
   const total = num(s.sheet.cells.figure(s.whole.row, s.col.col));
   if (!total) return null;
   let sum = 0;
@@ -282,48 +305,48 @@ export const cityRemainder: RuleDef = {
 };
 
 /** Parts that must not exceed their whole: 其中 rows, regions against the total, "#工业" columns against their column. */
-interface Place {
-  row: number;
-  col: number;
-  /** the name for messages, built only when one is written */
-  name: () => string;
+/** Rows that are parts of another row (其中 rows, regions of the total), and columns that are parts of another column ("#工业"). */
+interface PartPlan {
+  rows: [part: TableRow, whole: TableRow][];
+  cols: [part: TableColumn, whole: TableColumn][];
+  additive: TableColumn[];
 }
 
-const pairCache = new WeakMap<IndicatorTable, { part: Place; whole: Place; indicator: string }[]>();
+const planCache = new WeakMap<IndicatorTable, PartPlan>();
 
-function partPairs(sheet: CheckedSheet, table: IndicatorTable): { part: Place; whole: Place; indicator: string }[] {
-  const cached = pairCache.get(table);
+function partPlan(table: IndicatorTable): PartPlan {
+  const cached = planCache.get(table);
   if (cached) return cached;
-  const pairs = findPartPairs(table);
-  pairCache.set(table, pairs);
-  return pairs;
-}
-
-function findPartPairs(table: IndicatorTable): { part: Place; whole: Place; indicator: string }[] {
-  const out: { part: Place; whole: Place; indicator: string }[] = [];
-  const cols = additiveColumns(table);
   const byRow = new Map(table.rows.map((r) => [r.row, r]));
   const total = totalRow(table);
-  for (const col of cols) {
-    for (const r of table.rows) {
-      if (r.role === 'of-which' && r.parent !== null) {
-        const p = byRow.get(r.parent);
-        if (p && sameUnits([p, r])) out.push({ part: { row: r.row, col: col.col, name: () => r.name }, whole: { row: p.row, col: col.col, name: () => p.name }, indicator: col.indicator.name });
-      } else if (isRegional(table) && total && (r.role === 'peer' || (r.role === 'subtotal' && r.members.length > 0))) {
-        out.push({ part: { row: r.row, col: col.col, name: () => r.name }, whole: { row: total.row, col: col.col, name: () => total.name }, indicator: col.indicator.name });
-      }
-    }
+  const rows: PartPlan['rows'] = [];
+  for (const r of table.rows) {
+    if (r.role === 'of-which' && r.parent !== null) {
+      const p = byRow.get(r.parent);
+      if (p && sameUnits([p, r])) rows.push([r, p]);
+    } else if (isRegional(table) && total && (r.role === 'peer' || (r.role === 'subtotal' && r.members.length > 0))) rows.push([r, total]);
   }
+  const cols: PartPlan['cols'] = [];
   for (const col of table.columns) {
     if (col.partOf === undefined) continue;
     const whole = table.columns.find((c) => c.col === col.partOf);
-    if (!whole || !ADDITIVE_MEASURES.has(col.measure) || whole.measure !== col.measure || !whole.indicator.additive) continue;
-    for (const r of table.rows) {
-      if (r.role === 'section') continue;
-      out.push({ part: { row: r.row, col: col.col, name: () => `${r.name}·${col.indicator.name}` }, whole: { row: r.row, col: whole.col, name: () => `${r.name}·${whole.indicator.name}` }, indicator: col.indicator.name });
-    }
+    if (whole && ADDITIVE_MEASURES.has(col.measure) && whole.measure === col.measure && whole.indicator.additive) cols.push([col, whole]);
   }
-  return out;
+  const plan = { rows, cols, additive: additiveColumns(table) };
+  planCache.set(table, plan);
+  return plan;
+}
+
+/** Every part and the whole it belongs to, cell by cell, without building a list of them. */
+function forEachPart(table: IndicatorTable, fn: (part: TableRow, partCol: TableColumn, whole: TableRow, wholeCol: TableColumn) => void): void {
+  const plan = partPlan(table);
+  for (const col of plan.additive) for (const [part, whole] of plan.rows) fn(part, col, whole, col);
+  for (const [partCol, wholeCol] of plan.cols) for (const r of table.rows) if (r.role !== 'section') fn(r, partCol, r, wholeCol);
+}
+
+/** How a part or whole is named in a message: the row, and the column when parts are columns. */
+function placeName(row: TableRow, col: TableColumn, byColumn: boolean): string {
+  return byColumn ? `${row.name}·${col.indicator.name}` : row.name;
 }
 
 export const partExceedsTotal: RuleDef = {
@@ -345,29 +368,34 @@ export const partExceedsTotal: RuleDef = {
     for (const sheet of ctx.sheets) {
       for (const table of sheet.layout.tables) {
         // A county entered in 元 among 万元 is reported once, by unit-scale.
+        let n = 0;
         const slipped = new Set<string>();
         if (isRegional(table)) {
-          for (const col of additiveColumns(table)) for (const o of scaleOutliers(numbers(sheet, peers(table), col), ctx.settings.unitScaleRatio)) slipped.add(address(o.row.row, col.col));
+          for (const col of additiveColumns(table)) for (const o of columnOutliers(sheet, table, col, ctx.settings.unitScaleRatio)) slipped.add(address(o.row.row, col.col));
         }
-        for (const pair of partPairs(sheet, table)) {
-          if (slipped.has(address(pair.part.row, pair.part.col))) continue;
-          const part = num(sheet.cells.figure(pair.part.row, pair.part.col));
-          const whole = num(sheet.cells.figure(pair.whole.row, pair.whole.col));
-          if (!part || !whole || part.value < 0 || whole.value < 0) continue;
-          out.items();
+        forEachPart(table, (partRow, partCol, wholeRow, wholeCol) => {
+          if (slipped.size && slipped.has(address(partRow.row, partCol.col))) return;
+          const part = num(sheet.cells.figure(partRow.row, partCol.col));
+          const whole = num(sheet.cells.figure(wholeRow.row, wholeCol.col));
+          if (!part || !whole || part.value < 0 || whole.value < 0) return;
+          n++;
+          if (part.value <= whole.value) return;
           const tol = halfUnit(part) + halfUnit(whole) + floatSlack(part.value, whole.value);
-          if (shownValue(part) <= shownValue(whole) + tol) continue;
-          if (whole.value > 0 && unitSlipPower(part.value / whole.value) !== null) continue; // unit-scale
+          if (shownValue(part) <= shownValue(whole) + tol) return;
+          if (whole.value > 0 && unitSlipPower(part.value / whole.value) !== null) return; // unit-scale
+          const byColumn = partCol !== wholeCol;
           out.fail({
             sheet: sheet.grid.name,
-            cell: address(pair.part.row, pair.part.col),
-            params: { indicator: pair.indicator, part: pair.part.name(), whole: pair.whole.name(), actual: fmtFigure(part), expected: fmtFigure(whole) },
+            cell: address(partRow.row, partCol.col),
+            params: { indicator: partCol.indicator.name, part: placeName(partRow, partCol, byColumn), whole: placeName(wholeRow, wholeCol, byColumn), actual: fmtFigure(part), expected: fmtFigure(whole) },
             expected: shownValue(whole),
             actual: shownValue(part),
             tolerance: tol,
-            related: { sheet: sheet.grid.name, cell: address(pair.whole.row, pair.whole.col) },
+            related: { sheet: sheet.grid.name, cell: address(wholeRow.row, wholeCol.col) },
           });
-        }
+        });
+        out.items(n);
+        n = 0;
       }
     }
   },
@@ -410,7 +438,7 @@ export const unitScaleRule: RuleDef = {
           for (const col of additiveColumns(table)) {
             const values = numbers(sheet, ps, col);
             out.items(values.length);
-            const outliers = scaleOutliers(values, ratio);
+            const outliers = columnOutliers(sheet, table, col, ratio);
             for (const o of outliers) {
               reported.add(`${sheet.grid.name}!${address(o.row.row, col.col)}`);
               out.fail({
@@ -440,21 +468,22 @@ export const unitScaleRule: RuleDef = {
             }
           }
         }
-        for (const pair of partPairs(sheet, table)) {
-          const part = num(sheet.cells.figure(pair.part.row, pair.part.col));
-          const whole = num(sheet.cells.figure(pair.whole.row, pair.whole.col));
-          if (!part || !whole || part.value <= 0 || whole.value <= 0 || part.value <= whole.value) continue;
+        forEachPart(table, (partRow, partCol, wholeRow, wholeCol) => {
+          const part = num(sheet.cells.figure(partRow.row, partCol.col));
+          const whole = num(sheet.cells.figure(wholeRow.row, wholeCol.col));
+          if (!part || !whole || part.value <= 0 || whole.value <= 0 || part.value <= whole.value) return;
           const k = unitSlipPower(part.value / whole.value);
-          if (k === null) continue;
+          if (k === null) return;
+          const byColumn = partCol !== wholeCol;
           out.fail({
             sheet: sheet.grid.name,
-            cell: address(pair.part.row, pair.part.col),
+            cell: address(partRow.row, partCol.col),
             variant: 'part',
-            params: { indicator: pair.indicator, part: pair.part.name(), whole: pair.whole.name(), actual: fmtFigure(part), expected: fmtFigure(whole), ratio: fmt(10 ** k, 0) },
+            params: { indicator: partCol.indicator.name, part: placeName(partRow, partCol, byColumn), whole: placeName(wholeRow, wholeCol, byColumn), actual: fmtFigure(part), expected: fmtFigure(whole), ratio: fmt(10 ** k, 0) },
             actual: shownValue(part),
             expected: shownValue(whole),
           });
-        }
+        });
       }
     }
     if (ctx.previous) againstPrevious(ctx, out, reported);
