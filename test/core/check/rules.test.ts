@@ -2,7 +2,10 @@
  * Each rule fires on what it must find, at the cell, and stays quiet on its traps
  * (per-capita values, subtotals, 其中 rows, comparable prices, 市本级, rounding).
  */
+import fc from 'fast-check';
 import type { CheckResult, Finding, RuleId } from '../../../src/core/check';
+import { quickRanks } from '../../../src/core/check/rules/growth';
+import { rank } from '../../../src/core/compute';
 import { checkWorkbook, RULES } from '../../../src/core/check';
 import type { Grid } from '../../../src/core/grid';
 import { gridFromValues } from '../../../src/core/grid';
@@ -379,11 +382,33 @@ describe('settings', () => {
     expect(r.issues).toEqual([expect.objectContaining({ rule: 'rank-mismatch', severity: 'warning' })]);
     expect(r.summary.find((s) => s.rule === 'growth-outlier')).toBeUndefined();
   });
+  test('a previous report that is not earlier gives a note', () => {
+    const later = countySheet({ period: '2025年1-4月' });
+    const r = checkWorkbook({ grids: [countySheet()] }, { previous: { grids: [later] } });
+    expect(r.notes).toContain('上期报表的时期（2025年1-4月）不早于本期（2025年1-3月），未做累计值和当月值核对。');
+    const ok = checkWorkbook({ grids: [countySheet()] }, { previous: { grids: [countySheet({ period: '2025年1-2月' })] } });
+    expect(ok.notes).toEqual([]);
+  });
   test('messages in English', () => {
     const l = lines((x) => {
       x[0].rank = 2;
     });
     const r = checkWorkbook({ grids: [countySheet({ lines: l })] }, { lang: 'en-US', only: ['rank-mismatch'] });
     expect(r.issues[0].message).toBe('"一般公共预算收入": 双清区 is ranked 2 but its growth 8.2% ranks 4');
+  });
+});
+
+describe('quickRanks', () => {
+  test('equals compute rank() for competition and dense, both orders, with ties and missing values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: -20, max: 20 }).map((x) => x / 2), { nil: null }), { maxLength: 40 }), (values) => {
+        const items = values.map((value, i) => ({ id: String(i), value }));
+        for (const order of ['desc', 'asc'] as const) {
+          for (const ties of ['competition', 'dense'] as const) {
+            expect(quickRanks(items, order, ties)).toEqual(rank(items, { order, ties }).entries.map((e) => e.rank));
+          }
+        }
+      }),
+    );
   });
 });

@@ -171,12 +171,14 @@ export const missingValue: RuleDef = {
           if (filled * 2 < ps.length || filled === 0) continue;
           const growthOf = table.columns.find((c) => c.indicator.name === col.indicator.name && (c.measure === 'growth' || c.measure === 'index'));
           const blanks: TableRow[] = [];
+          let n = 0;
           for (const r of rows) {
             // A rank is left out where the growth is not a number (扭亏为盈, —) and for the total.
             if (col.measure === 'rank' && (r.role !== 'peer' || (growthOf && sheet.cells.figure(r.row, growthOf.col).kind !== 'number'))) continue;
-            out.items();
+            n++;
             if (sheet.cells.figure(r.row, col.col).kind === 'empty') blanks.push(r);
           }
+          out.items(n);
           if (!blanks.length) continue;
           const g = grouped(col.col, blanks.map((b) => b.row));
           out.fail({

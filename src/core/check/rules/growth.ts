@@ -34,27 +34,43 @@ function statedBasis(col: TableColumn): Basis | null {
   return null;
 }
 
+/** The columns of each indicator of a table, found once (a table with 60 rank columns asks 60 times). */
+const columnsCache = new WeakMap<IndicatorTable, ReturnType<typeof indicatorColumns>>();
+
+function columnsOf(table: IndicatorTable): ReturnType<typeof indicatorColumns> {
+  let found = columnsCache.get(table);
+  if (!found) {
+    found = indicatorColumns(table);
+    columnsCache.set(table, found);
+  }
+  return found;
+}
+
 /**
  * Ranks as compute's rank() gives them (competition or dense, null for missing
  * values), without its tie lists: the fit below tries up to twelve rules per column.
  */
 export function quickRanks(items: { value: number | null }[], order: 'desc' | 'asc', ties: 'competition' | 'dense'): (number | null)[] {
-  const idx: number[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const v = items[i].value;
-    if (v !== null && Number.isFinite(v)) idx.push(i);
-  }
+  // Keys in ascending order of merit's opposite: the best has the smallest key. A native numeric
+  // sort, then each rank is the count of strictly better keys (competition) or of distinct ones (dense).
   const sign = order === 'desc' ? -1 : 1;
-  idx.sort((a, b) => sign * ((items[a].value as number) - (items[b].value as number)));
-  const out: (number | null)[] = items.map(() => null);
-  let distinct = 0;
-  for (let k = 0; k < idx.length; k++) {
-    const v = items[idx[k]].value as number;
-    const same = k > 0 && (items[idx[k - 1]].value as number) === v;
-    if (!same) distinct++;
-    out[idx[k]] = same ? (out[idx[k - 1]] as number) : ties === 'dense' ? distinct : k + 1;
-  }
-  return out;
+  const keys: number[] = [];
+  for (const it of items) if (it.value !== null && Number.isFinite(it.value)) keys.push(sign * it.value + 0);
+  const sorted = Float64Array.from(keys).sort();
+  const distinctBefore = new Int32Array(sorted.length + 1);
+  for (let j = 1; j <= sorted.length; j++) distinctBefore[j] = distinctBefore[j - 1] + (j === 1 || sorted[j - 1] !== sorted[j - 2] ? 1 : 0);
+  return items.map((it) => {
+    if (it.value === null || !Number.isFinite(it.value)) return null;
+    const k = sign * it.value + 0;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return ties === 'dense' ? distinctBefore[lo] + 1 : lo + 1;
+  });
 }
 
 /**
@@ -64,7 +80,7 @@ export function quickRanks(items: { value: number | null }[], order: 'desc' | 'a
  * competition. Keys are the figures as displayed.
  */
 export function fitRanks(sheet: CheckedSheet, table: IndicatorTable, rankCol: TableColumn, rows: TableRow[]): { fit: RankFit; published: (number | null)[] } | null {
-  const ic = indicatorColumns(table).find((i) => i.rank?.col === rankCol.col);
+  const ic = columnsOf(table).find((i) => i.rank?.col === rankCol.col);
   if (!ic) return null;
   const published = rows.map((r) => {
     const f = num(sheet.cells.figure(r.row, rankCol.col));
@@ -83,7 +99,7 @@ export function fitRanks(sheet: CheckedSheet, table: IndicatorTable, rankCol: Ta
   for (const basis of bases) {
     const keys = keysFor(basis);
     if (!keys || keys.filter(Boolean).length < 2) continue;
-    const items = keys.map((k, i) => ({ id: String(i), value: k ? shownValue(k) : null }));
+    const items = keys.map((k) => ({ value: k ? shownValue(k) : null }));
     for (const order of ['desc', 'asc'] as const) {
       for (const ties of ['competition', 'dense'] as const) {
         const ranks = quickRanks(items, order, ties);
@@ -187,7 +203,7 @@ export const growthMismatch: RuleDef = {
   run(ctx, out) {
     for (const sheet of ctx.sheets) {
       for (const table of sheet.layout.tables) {
-        for (const ic of indicatorColumns(table)) {
+        for (const ic of columnsOf(table)) {
           if (!ic.growth || !ic.value || !ic.prior) continue;
           if (comparableGrowth(table, ic.growth, ic.value)) continue;
           for (const r of table.rows) {
@@ -248,15 +264,28 @@ export const growthOutlier: RuleDef = {
     for (const sheet of ctx.sheets) {
       for (const table of sheet.layout.tables) {
         if (table.shape === 'time-series') continue;
+        const rows = table.rows.filter((r) => r.role === 'peer' || r.role === 'total' || r.role === 'item' || r.role === 'subtotal' || r.role === 'of-which');
         for (const col of table.columns.filter((c) => c.measure === 'growth' && (c.unit === '%' || c.unit === null))) {
-          const rows = table.rows.filter((r) => r.role === 'peer' || r.role === 'total' || r.role === 'item' || r.role === 'subtotal' || r.role === 'of-which');
-          const figs = rows.map((r) => ({ row: r, f: num(sheet.cells.figure(r.row, col.col)) })).filter((x): x is { row: TableRow; f: NumberFigure } => x.f !== null);
-          const peerGrowth = figs.filter((x) => x.row.role === 'peer').map((x) => shownValue(x.f));
+          const figs: NumberFigure[] = [];
+          const figRows: TableRow[] = [];
+          const shown: number[] = [];
+          const peerGrowth: number[] = [];
+          for (const r of rows) {
+            const f = num(sheet.cells.figure(r.row, col.col));
+            if (!f) continue;
+            const g = shownValue(f);
+            figs.push(f);
+            figRows.push(r);
+            shown.push(g);
+            if (r.role === 'peer') peerGrowth.push(g);
+          }
           const med = peerGrowth.length >= 5 ? median(peerGrowth) : null;
           const mad = med !== null ? median(peerGrowth.map((g) => Math.abs(g - med))) * 1.4826 : null;
           out.items(figs.length);
-          for (const { row, f } of figs) {
-            const g = shownValue(f);
+          for (let i = 0; i < figs.length; i++) {
+            const f = figs[i];
+            const row = figRows[i];
+            const g = shown[i];
             if (Math.abs(g) > threshold) {
               // Lines of an item list (industries, tax types) swing more than regions: listed, at a lower severity.
               const minor = row.role === 'item' || row.role === 'of-which';
