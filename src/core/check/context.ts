@@ -4,6 +4,7 @@ import { decimalsWritten, shownValue } from '../figures';
 import type { Grid } from '../grid';
 import type { Lang } from '../i18n';
 import type { IndicatorTable, Period, SheetCells, SheetLayout, TableColumn, TableRow } from '../layout';
+import { parsePeriod } from '../layout';
 import type { CheckSettings, Finding, RuleId, RuleKind, Severity } from './Check.types';
 
 /** One sheet as the checker sees it: the grid, its figures read once, and the tables found. */
@@ -172,4 +173,30 @@ export function unitScale(unit: string | null): number | null {
 export function unitBase(unit: string | null): string {
   if (!unit) return '';
   return unit.replace(/\s/g, '').replace(/^(?:亿|千万|百万|十万|万|千)/, '').replace(/^(?:million|thousand|billion)\s*/i, '');
+}
+
+/** The period most tables state (the latest one on a tie): what a report is about. */
+export function reportPeriod(sheets: CheckedSheet[]): Period | null {
+  const counts = new Map<string, { period: Period; n: number }>();
+  for (const s of sheets) {
+    for (const t of s.layout.tables) {
+      if (t.shape === 'time-series' || !t.period) continue;
+      const p = parsePeriod(t.period);
+      if (!p || p.endMonth === null || p.kind === 'year') continue;
+      const key = `${p.year ?? ''}|${p.endMonth}`;
+      const c = counts.get(key) ?? { period: p, n: 0 };
+      c.n++;
+      if (p.year !== null && c.period.year === null) c.period = p;
+      counts.set(key, c);
+    }
+  }
+  let best: { period: Period; n: number } | null = null;
+  for (const c of counts.values()) {
+    if (!best || c.n > best.n || (c.n === best.n && (c.period.endMonth ?? 0) > (best.period.endMonth ?? 0))) best = c;
+  }
+  // Periods without a year count for the same months with one.
+  if (best && best.period.year === null) {
+    for (const c of counts.values()) if (c.period.endMonth === best.period.endMonth && c.period.year !== null) return c.period;
+  }
+  return best?.period ?? null;
 }

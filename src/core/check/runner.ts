@@ -5,6 +5,8 @@ import type { LayoutOverrides, Period, SheetLayout } from '../layout';
 import { parsePeriod, readSheet, SheetCells } from '../layout';
 import type { CheckOptions, CheckResult, CheckSettings, Finding, RuleSummary, Severity } from './Check.types';
 import type { CheckContext, CheckedSheet, Draft, Param, RuleDef } from './context';
+import { reportPeriod } from './context';
+export { reportPeriod };
 import { RULES } from './rules';
 import { DEFAULT_SETTINGS } from './settings';
 import { noteText } from './notes';
@@ -35,32 +37,6 @@ function render(template: string, params: Record<string, Param>, lang: Lang): st
     if (typeof p === 'object') return p[lang];
     return String(p);
   });
-}
-
-/** The period most tables state (the latest one on a tie): what the report is about. */
-export function reportPeriod(sheets: CheckedSheet[]): Period | null {
-  const counts = new Map<string, { period: Period; n: number }>();
-  for (const s of sheets) {
-    for (const t of s.layout.tables) {
-      if (t.shape === 'time-series' || !t.period) continue;
-      const p = parsePeriod(t.period);
-      if (!p || p.endMonth === null || p.kind === 'year') continue;
-      const key = `${p.year ?? ''}|${p.endMonth}`;
-      const c = counts.get(key) ?? { period: p, n: 0 };
-      c.n++;
-      if (p.year !== null && c.period.year === null) c.period = p;
-      counts.set(key, c);
-    }
-  }
-  let best: { period: Period; n: number } | null = null;
-  for (const c of counts.values()) {
-    if (!best || c.n > best.n || (c.n === best.n && (c.period.endMonth ?? 0) > (best.period.endMonth ?? 0))) best = c;
-  }
-  // Periods without a year count for the same months with one.
-  if (best && best.period.year === null) {
-    for (const c of counts.values()) if (c.period.endMonth === best.period.endMonth && c.period.year !== null) return c.period;
-  }
-  return best?.period ?? null;
 }
 
 export interface CheckWorkbookOptions extends CheckOptions {

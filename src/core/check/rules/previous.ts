@@ -12,7 +12,7 @@ import { address } from '../../grid';
 import type { IndicatorTable, Period, TableColumn, TableRow } from '../../layout';
 import { parsePeriod } from '../../layout';
 import type { CheckContext, CheckedSheet, RuleDef, Words } from '../context';
-import { floatSlack, fmt, fmtFigure, fmtTolerance, halfUnit, isNonNegativeFlow, isRegional, num, shownDecimals, unitBase, unitScale } from '../context';
+import { floatSlack, fmt, fmtFigure, fmtTolerance, halfUnit, isNonNegativeFlow, isRegional, num, reportPeriod, shownDecimals, unitBase, unitScale } from '../context';
 import { indicatorKey } from './workbook';
 
 // ---------------------------------------------------------------- periods
@@ -84,31 +84,6 @@ function slotLabel(s: Slot, withYear: boolean): string {
   return `${y}${s.end}月`;
 }
 
-/** The period most tables of a workbook state (the latest on a tie), as the runner finds the report's. */
-function mainPeriod(sheets: CheckedSheet[]): Period | null {
-  const counts = new Map<string, { period: Period; n: number }>();
-  for (const s of sheets) {
-    for (const t of s.layout.tables) {
-      if (t.shape === 'time-series' || !t.period) continue;
-      const p = parsePeriod(t.period);
-      if (!p || p.endMonth === null || p.kind === 'year') continue;
-      const key = `${p.year ?? ''}|${p.endMonth}`;
-      const c = counts.get(key) ?? { period: p, n: 0 };
-      c.n++;
-      if (p.year !== null && c.period.year === null) c.period = p;
-      counts.set(key, c);
-    }
-  }
-  let best: { period: Period; n: number } | null = null;
-  for (const c of counts.values()) {
-    if (!best || c.n > best.n || (c.n === best.n && (c.period.endMonth ?? 0) > (best.period.endMonth ?? 0))) best = c;
-  }
-  if (best && best.period.year === null) {
-    for (const c of counts.values()) if (c.period.endMonth === best.period.endMonth && c.period.year !== null) return c.period;
-  }
-  return best?.period ?? null;
-}
-
 interface Reports {
   current: Period | null;
   previous: Period | null;
@@ -118,7 +93,7 @@ interface Reports {
 
 function reports(ctx: CheckContext, previous: CheckedSheet[]): Reports {
   const current = ctx.period;
-  const prev = mainPeriod(previous);
+  const prev = reportPeriod(previous);
   const asSlot = (p: Period | null) => ({ year: p?.year ?? null, end: p?.endMonth ?? null });
   const known = current?.endMonth != null && prev?.endMonth != null;
   return { current, previous: prev, ordered: !known || before(asSlot(prev), asSlot(current)) };

@@ -5,16 +5,7 @@ import { address, rangeAddress } from '../../grid';
 import type { IndicatorTable, TableColumn, TableRow } from '../../layout';
 import type { CheckedSheet, RuleDef } from '../context';
 import { floatSlack, fmt, fmtFigure, fmtTolerance, halfUnit, isRegional, num, peers, shownDecimals, totalRow } from '../context';
-import { additiveColumns } from './sums';
-
-function numbering(label: string): string | null {
-  const s = label.trim();
-  if (/^[一二三四五六七八九十]+[、.．]/.test(s)) return 'cn';
-  if (/^[(（][一二三四五六七八九十]+[)）]/.test(s)) return 'cn-paren';
-  if (/^\d+[、.．]/.test(s)) return 'digit';
-  if (/^[(（]\d+[)）]/.test(s)) return 'digit-paren';
-  return null;
-}
+import { additiveColumns, numbering } from './sums';
 
 /** Groups of rows that partition a whole: the peers of a regional table; numbered items under one parent. */
 export function partitions(table: IndicatorTable): { whole: TableRow | null; parts: TableRow[] }[] {

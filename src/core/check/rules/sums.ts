@@ -119,7 +119,8 @@ function sums(sheet: CheckedSheet, table: IndicatorTable, ratio: number): SumChe
   return out;
 }
 
-function numbering(label: string): string | null {
+/** The numbering style of an item line (一、 / （一） / 1. / (1)), or null. */
+export function numbering(label: string): string | null {
   const s = label.trim();
   if (/^[一二三四五六七八九十]+[、.．]/.test(s)) return 'cn';
   if (/^[(（][一二三四五六七八九十]+[)）]/.test(s)) return 'cn-paren';
