@@ -7,6 +7,17 @@ import type { CheckedSheet, RuleDef } from '../context';
 import { floatSlack, fmt, fmtFigure, fmtTolerance, halfUnit, isRegional, num, peers, shownDecimals, totalRow } from '../context';
 import { additiveColumns, numbering } from './sums';
 
+/** The sum of figures as shown, and half a unit of the last shown digit of each, added up. */
+function shownSum(fs: NumberFigure[]): { sum: number; tolerance: number } {
+  let sum = 0;
+  let tolerance = 0;
+  for (const f of fs) {
+    sum += shownValue(f);
+    tolerance += halfUnit(f);
+  }
+  return { sum, tolerance };
+}
+
 /** Groups of rows that partition a whole: the peers of a regional table; numbered items under one parent. */
 export function partitions(table: IndicatorTable): { whole: TableRow | null; parts: TableRow[] }[] {
   if (isRegional(table)) {
@@ -100,13 +111,9 @@ export const sharesNot100: RuleDef = {
             const fs = figures(sheet, part.parts, col.col);
             if (!fs) continue;
             out.items();
-            let sum = 0;
-            let tol = 0;
-            for (const f of fs) {
-              sum += shownValue(f);
-              tol += halfUnit(f);
-            }
-            tol = Math.max(ctx.settings.shareTolerance, tol) + floatSlack(sum);
+            const shown = shownSum(fs);
+            const sum = shown.sum;
+            const tol = Math.max(ctx.settings.shareTolerance, shown.tolerance) + floatSlack(sum);
             // The share the parts hold of the whole, from the values when the whole holds more (市本级).
             let expected = 100;
             const valueCol = additiveColumns(table).find((c) => c.indicator.name === col.indicator.name && c.measure === 'value');
@@ -278,12 +285,8 @@ export const contributionMismatch: RuleDef = {
           for (const part of partitions(table)) {
             const fs = figures(sheet, part.parts, col.col);
             if (!fs) continue;
-            let sum = 0;
-            let tol = 0;
-            for (const f of fs) {
-              sum += shownValue(f);
-              tol += halfUnit(f);
-            }
+            const { sum, tolerance } = shownSum(fs);
+            let tol = tolerance;
             let expected: number | null = null;
             let expectedFigure: NumberFigure | null = null;
             if (col.measure === 'contribution') expected = 100;
