@@ -5,7 +5,10 @@ import type { Grid } from '../core/grid';
 import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
 import { WorkbookReadError } from '../workbook/WorkbookPort';
+import type { XlsxWorkbook } from '../workbook/xlsx';
 import { readXlsxFile } from '../workbook/xlsx';
+import type { ExistingSheet, RegistryEntry } from '../core/summary';
+import { REGISTRY_SHEET, a1Text, ownedSheets, readRegistry } from '../core/summary';
 
 /** Raised for problems the user can fix; the message is already in their language. */
 export class UserError extends Error {
@@ -18,24 +21,53 @@ export class UserError extends Error {
   }
 }
 
-/** Read the grids of a workbook file, or fail with one line in the user's language. */
-export async function loadGrids(file: string, sheets: string[] | undefined, lang: Lang): Promise<Grid[]> {
-  let grids: Grid[];
+/** Open a workbook file, or fail with one line in the user's language. */
+export async function loadWorkbook(file: string, lang: Lang): Promise<XlsxWorkbook> {
   try {
-    const wb = await readXlsxFile(file);
-    grids = wb.grids();
+    return await readXlsxFile(file);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UserError(t(lang, `error.${e.code}`, { file }));
     throw new UserError(t(lang, 'error.corrupt', { file }));
   }
+}
+
+/** A workbook's sheets split into the user's and the add-in's own (summary sheets of an earlier run, and the registry). */
+export interface SplitGrids {
+  /** the user's sheets, in workbook order */
+  grids: Grid[];
+  existing: ExistingSheet[];
+  registry: RegistryEntry[];
+  owned: string[];
+}
+
+export function splitGrids(all: Grid[]): SplitGrids {
+  const registryGrid = all.find((g) => g.name === REGISTRY_SHEET);
+  const registry = readRegistry(registryGrid);
+  const existing = all.filter((g) => g !== registryGrid).map((g) => ({ name: g.name, a1: a1Text(g) }));
+  const owned = ownedSheets(existing, registry);
+  const skip = new Set([REGISTRY_SHEET, ...owned]);
+  return { grids: all.filter((g) => !skip.has(g.name)), existing, registry, owned };
+}
+
+/** Keep the sheets asked for with --sheet, or fail naming the one that is missing. */
+export function pickSheets(grids: Grid[], sheets: string[] | undefined, lang: Lang): Grid[] {
   if (sheets && sheets.length) {
     const wanted = new Map(sheets.map((s) => [s.trim(), s]));
     for (const [trimmed, asked] of wanted) {
       if (!grids.some((g) => g.name.trim() === trimmed)) throw new UserError(t(lang, 'error.no-sheet', { sheet: asked }));
     }
-    grids = grids.filter((g) => wanted.has(g.name.trim()));
+    return grids.filter((g) => wanted.has(g.name.trim()));
   }
   return grids;
+}
+
+/**
+ * Read the grids of a workbook file, or fail with one line in the user's language.
+ * The add-in's own sheets from an earlier run are left out.
+ */
+export async function loadGrids(file: string, sheets: string[] | undefined, lang: Lang): Promise<Grid[]> {
+  const wb = await loadWorkbook(file, lang);
+  return pickSheets(splitGrids(wb.grids()).grids, sheets, lang);
 }
 
 /** Settings from a JSON file (`--config`), or one message per problem in the user's language. */

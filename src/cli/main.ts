@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../core/i18n';
-import { langFrom } from '../core/i18n';
+import { langFrom, t } from '../core/i18n';
+import type { HighlightKind } from '../core/summary';
 import { readWorkbook } from '../core/layout';
 import { checkWorkbook, hasErrors, prepareSheets } from '../core/check';
 import { summarize } from '../core/summarize';
@@ -8,6 +9,7 @@ import { checkJson, checkText } from './checkOutput';
 import { inspectJson, inspectText } from './inspect';
 import { UserError, loadGrids, loadSettings } from './load';
 import { summarizeJson, summarizeText } from './summarizeOutput';
+import { writeSummary } from './writeSummary';
 
 const VERSION = '0.1.0';
 
@@ -17,8 +19,39 @@ function langOption(value: string | undefined): Lang {
   return value;
 }
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | boolean = []): string[] {
+  return [...(Array.isArray(previous) ? previous : []), value];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('1, 2, 3 …');
+  return n;
+}
+
+const HIGHLIGHT_KINDS: HighlightKind[] = ['top', 'bottom', 'below-total', 'negative', 'behind-progress', 'tie'];
+
+interface SummarizeCliOptions {
+  output?: string;
+  force?: boolean;
+  values?: boolean;
+  formulas?: boolean;
+  previous?: string;
+  targets?: string;
+  indicators?: string[];
+  top: number;
+  points?: boolean;
+  share?: boolean;
+  perSheet: number;
+  check?: boolean;
+  highlight?: string[] | boolean;
+  config?: string;
+  sheet?: string[];
+  json?: boolean;
+  rankBy: 'growth' | 'value' | 'increment';
+  ties: 'competition' | 'dense';
+  ascending?: boolean;
+  lang?: Lang;
 }
 
 interface Io {
@@ -51,25 +84,69 @@ export function program(io: Io): Command {
 
   cmd
     .command('summarize')
-    .description('计算各地区的增速、位次、与合计的差距 / compute growth, ranks and gaps to the total')
+    .description('计算各地区的增速、位次、与合计的差距；用 -o 写出带汇总表的工作簿 / compute growth, ranks and gaps; with -o write a workbook with the summary sheets')
     .argument('<file>', '.xlsx 工作簿 / .xlsx workbook')
+    .option('-o, --output <file>', '写出原工作簿的副本并加入汇总表（原文件不变）/ write a copy of the workbook with the summary sheets added (the input is never changed)')
+    .option('--force', '覆盖已有的输出文件 / overwrite an existing output file')
+    .option('--values', '汇总表写数值（默认）/ write values (default)')
+    .option('--formulas', '汇总表写公式，引用原表单元格 / write formulas that refer to the source cells')
+    .option('--previous <file>', '上期报表，用于位次变化 / last period\'s report, for rank changes')
+    .option('--targets <file>', '年度目标任务表（地区×指标），用于完成目标和序时进度 / annual targets (regions x indicators), for completion against time progress')
+    .option('--indicators <names>', '只汇总这些指标，逗号分隔，按此顺序（可重复）/ only these indicators, comma-separated, in this order (repeatable)', collect)
+    .option('--top <k>', '前k位、后k位（默认3）/ k of top and bottom k (default 3)', positiveInt, 3)
+    .option('--points', '加“与全市增速差”列 / add the gap-to-total columns')
+    .option('--share', '加“占全市比重”列 / add the share-of-total columns')
+    .option('--per-sheet <n>', '每张汇总表的指标数（默认6，便于一页宽打印）/ indicators per summary sheet (default 6, to print one page wide)', positiveInt, 6)
+    .option('--no-check', '不加“审核结果”表 / leave out the check results sheet')
+    .option('--no-highlight <kinds>', '关闭标注：top,bottom,below-total,negative,behind-progress,tie / switch highlights off', collect)
+    .option('--config <file>', '审核设置文件（JSON）/ check settings (JSON)')
     .option('--sheet <name>', '只看这个工作表（可重复）/ only this sheet (repeatable)', collect)
     .option('--json', '输出 JSON / print JSON')
     .addOption(new Option('--rank-by <what>', '排名依据 / rank by').choices(['growth', 'value', 'increment']).default('growth'))
     .addOption(new Option('--ties <rule>', '并列规则 / tie rule: competition 1,2,2,4 | dense 1,2,2,3').choices(['competition', 'dense']).default('competition'))
     .option('--ascending', '从小到大排名 / rank the smallest first')
     .option('--lang <lang>', 'zh-CN | en-US', langOption)
-    .action(
-      async (
-        file: string,
-        opts: { sheet?: string[]; json?: boolean; rankBy: 'growth' | 'value' | 'increment'; ties: 'competition' | 'dense'; ascending?: boolean; lang?: Lang },
-      ) => {
-        const lang = opts.lang ?? langOption(undefined);
+    .action(async (file: string, opts: SummarizeCliOptions) => {
+      const lang = opts.lang ?? langOption(undefined);
+      const summarizeOptions = { rankBy: opts.rankBy, ties: opts.ties, ascending: !!opts.ascending };
+      if (opts.values && opts.formulas) throw new UserError(t(lang, 'error.bad-option', { option: '--values/--formulas', value: '--values --formulas' }));
+      if (!opts.output) {
+        for (const flag of ['previous', 'targets', 'formulas', 'force'] as const) {
+          if (opts[flag]) throw new UserError(t(lang, 'error.needs-output', { option: `--${flag}` }));
+        }
         const grids = await loadGrids(file, opts.sheet, lang);
-        const result = summarize(readWorkbook(grids), grids, { rankBy: opts.rankBy, ties: opts.ties, ascending: !!opts.ascending });
+        const result = summarize(readWorkbook(grids), grids, summarizeOptions);
         io.out(opts.json ? JSON.stringify(summarizeJson(result), null, 2) + '\n' : summarizeText(result, lang) + '\n');
-      },
-    );
+        return;
+      }
+      const highlights: Partial<Record<HighlightKind, boolean>> = {};
+      for (const list of opts.highlight === false ? [] : Array.isArray(opts.highlight) ? opts.highlight : []) {
+        for (const kind of list.split(/[,，]/).map((k) => k.trim()).filter(Boolean)) {
+          if (!HIGHLIGHT_KINDS.includes(kind as HighlightKind)) throw new UserError(t(lang, 'error.bad-option', { option: '--no-highlight', value: kind }));
+          highlights[kind as HighlightKind] = false;
+        }
+      }
+      const { result, messages } = await writeSummary(file, {
+        output: opts.output,
+        force: !!opts.force,
+        mode: opts.formulas ? 'formulas' : 'values',
+        lang,
+        sheets: opts.sheet,
+        previous: opts.previous,
+        targets: opts.targets,
+        indicators: opts.indicators?.flatMap((s) => s.split(/[,，、]/)).map((s) => s.trim()).filter(Boolean),
+        top: opts.top,
+        points: !!opts.points,
+        share: !!opts.share,
+        perSheet: opts.perSheet,
+        check: opts.check !== false,
+        highlights,
+        settings: opts.config ? loadSettings(opts.config, lang) : {},
+        summarize: summarizeOptions,
+      });
+      if (opts.json) io.out(JSON.stringify(summarizeJson(result), null, 2) + '\n');
+      else io.out(messages.join('\n') + '\n');
+    });
   cmd
     .command('check')
     .description('审核工作簿中的数字：合计、位次、增速、单位、地区、时期… / check the figures: totals, ranks, growth, units, regions, periods…')

@@ -1,4 +1,5 @@
 import type { Grid } from '../core/grid';
+import type { WorkbookPlan } from '../core/summary/Plan.types';
 
 /**
  * What every front end needs from a workbook. The xlsx adapter (ExcelJS) and the
@@ -15,6 +16,11 @@ export interface WorkbookReader {
   listSheets(): Promise<SheetInfo[]>;
   /** read the named sheets (all when names is omitted) */
   readGrids(names?: string[]): Promise<Grid[]>;
+}
+
+/** What a front end needs to write a run's summary sheets into a workbook. */
+export interface WorkbookWriter {
+  writePlan(plan: WorkbookPlan): Promise<void>;
 }
 
 export type ReadErrorCode = 'not-found' | 'xls' | 'csv' | 'encrypted' | 'corrupt' | 'unsupported' | 'too-large';

@@ -3,7 +3,7 @@ import type { Figure, NumberFigure } from '../figures';
 import { decimalsWritten, shownValue } from '../figures';
 import type { Grid } from '../grid';
 import type { Lang } from '../i18n';
-import type { IndicatorTable, Period, SheetCells, SheetLayout, TableColumn, TableRow } from '../layout';
+import type { IndicatorTable, Period, SheetCells, SheetLayout, TableRow } from '../layout';
 import { parsePeriod } from '../layout';
 import type { CheckSettings, Finding, RuleId, RuleKind, Severity } from './Check.types';
 
@@ -136,17 +136,7 @@ export function figureRows(table: IndicatorTable): TableRow[] {
 }
 
 /** GDP, 增加值 and other real indicators, whose growth is at comparable prices. */
-const REAL_INDICATOR = /生产总值|增加值|GDP|GRDP|gross (?:regional |state )?(?:domestic )?product|value added|可比价|不变价/i;
-
-/** Is growth of this column at comparable prices (or comparable scope), so it cannot be recomputed from two values? */
-export function comparableGrowth(table: IndicatorTable, col: TableColumn, valueCol: TableColumn | null): boolean {
-  if (col.measure === 'index') return true;
-  if (col.indicator.priceBasis === 'comparable' || table.priceBasis === 'comparable') return true;
-  if (valueCol && valueCol.indicator.priceBasis === 'comparable') return true;
-  const text = [col.indicator.name, ...col.header, table.title ?? '', ...table.footnotes].join(' ');
-  if (/可比价|不变价|可比口径|constant prices|comparable/i.test(text)) return true;
-  return REAL_INDICATOR.test(col.indicator.name) || REAL_INDICATOR.test(table.title ?? '');
-}
+export { comparableGrowth } from '../layout';
 
 /** Stocks (余额, 年末, counts of units) and signed flows (profits) may fall from one period to the next. */
 export function isNonNegativeFlow(name: string, period: Period | null, unit: string | null): boolean {

@@ -114,6 +114,40 @@ const MESSAGES = {
   'error.config-read': { 'zh-CN': '无法读取设置文件：{file}', 'en-US': 'Cannot read the settings file: {file}' },
   'error.config-json': { 'zh-CN': '设置文件不是有效的 JSON：{file}（{detail}）', 'en-US': 'The settings file is not valid JSON: {file} ({detail})' },
   'error.config': { 'zh-CN': '设置文件 {file} 有误：\n{problems}', 'en-US': 'The settings file {file} has problems:\n{problems}' },
+  'write.done': {
+    'zh-CN': '已写入 {file}：新增工作表 {sheets}（{indicators}项指标，{regions}个地区；{mode}）。原文件未改动。',
+    'en-US': 'Wrote {file}: added sheets {sheets} ({indicators} indicators, {regions} regions; {mode}). The input file is unchanged.',
+  },
+  'write.replaced': { 'zh-CN': '替换了上次生成的工作表：{sheets}', 'en-US': 'Replaced the sheets of the previous run: {sheets}' },
+  'write.renamed': {
+    'zh-CN': '工作簿中已有用户自己的工作表「{wanted}」，汇总表改名为「{name}」。',
+    'en-US': 'The workbook has a sheet of its own named "{wanted}"; the summary went to "{name}".',
+  },
+  'write.open': {
+    'zh-CN': '用 Excel 或 WPS 打开即可查看、打印（A4 横向，一页宽）；没有 Excel 时可用 LibreOffice：soffice --calc {file}',
+    'en-US': 'Open it in Excel or WPS to view and print (A4 landscape, one page wide); without Excel: soffice --calc {file}',
+  },
+  'write.mode.values': { 'zh-CN': '数值', 'en-US': 'values' },
+  'write.mode.formulas': { 'zh-CN': '公式，引用原表单元格', 'en-US': 'formulas that refer to the source cells' },
+  'write.findings': { 'zh-CN': '审核：错误{error}条，疑问{warning}条，提示{info}条，详见「{sheet}」。', 'en-US': 'Checks: {error} errors, {warning} warnings, {info} notes; see "{sheet}".' },
+  'write.unknown-indicator': { 'zh-CN': '找不到指标「{name}」，已忽略。', 'en-US': 'No indicator matches "{name}"; ignored.' },
+  'write.targets': { 'zh-CN': '目标任务：{list}', 'en-US': 'Targets: {list}' },
+  'write.targets-unit': {
+    'zh-CN': '目标的计量单位与指标不一致、无法换算：{list}',
+    'en-US': 'The targets\' units cannot be converted to the indicators\' units: {list}',
+  },
+  'write.targets-none': { 'zh-CN': '目标文件中没有找到分地区的目标：{file}', 'en-US': 'No regional targets found in {file}' },
+  'error.same-file': {
+    'zh-CN': '输出文件不能是输入文件本身：{file}。请用 -o 指定另一个文件名，原文件不会被修改。',
+    'en-US': 'The output file cannot be the input file: {file}. Give another name with -o; the input is never modified.',
+  },
+  'error.exists': {
+    'zh-CN': '输出文件已存在：{file}。换一个文件名，或加 --force 覆盖它。',
+    'en-US': 'The output file exists: {file}. Choose another name, or add --force to overwrite it.',
+  },
+  'error.write': { 'zh-CN': '无法写入文件：{file}（{detail}）', 'en-US': 'Cannot write the file: {file} ({detail})' },
+  'error.needs-output': { 'zh-CN': '{option} 需要与 -o 一起使用（写出汇总表时才用得上）', 'en-US': '{option} needs -o (it applies when writing the summary sheets)' },
+  'error.output-ext': { 'zh-CN': '输出文件须为 .xlsx：{file}', 'en-US': 'The output file must be .xlsx: {file}' },
   'summary.none': { 'zh-CN': '没有可汇总的分地区指标表。', 'en-US': 'No regional indicator tables to summarise.' },
 } as const;
 

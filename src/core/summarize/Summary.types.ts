@@ -12,6 +12,18 @@ export interface SummarizeOptions {
   growthDecimals?: number;
 }
 
+/** A source cell of a figure, for formulas that refer to it. */
+export interface FigureSource {
+  /** 0-based column in the source sheet (the row is the SummaryRow's) */
+  col: number;
+  /** decimals the cell shows; null for General */
+  decimals: number | null;
+  /** the number is stored as text */
+  fromText: boolean;
+  /** the cell holds a fraction shown with a % format (0.125 for 12.5%) */
+  percent: boolean;
+}
+
 export interface SummaryRow {
   /** the region's name for display */
   region: string;
@@ -35,6 +47,10 @@ export interface SummaryRow {
   pointsVsTotal: number | null;
   /** share of the total's value, percent */
   share: number | null;
+  /** the cells the figures come from: value, prior-period value, and growth (the published growth or the index, by growthSource) */
+  source: { value: FigureSource | null; prior: FigureSource | null; growth: FigureSource | null };
+  /** decimals growth is shown with */
+  growthDecimals: number;
 }
 
 export interface SummaryTable {
@@ -46,9 +62,17 @@ export interface SummaryTable {
   unit: string | null;
   rankBy: RankBy;
   ties: TieRule;
+  /** ranked smallest first */
+  ascending: boolean;
   /** how many regions took a rank */
   peers: number;
   total: { name: string; row: number; value: number | null; growth: number | null } | null;
+  /** the total row measured like the others (no rank) */
+  totalRow: SummaryRow | null;
+  /** the indicator is additive (shares of the total make sense) */
+  additive: boolean;
+  /** growth at comparable prices (按可比价计算) */
+  comparable: boolean;
   rows: SummaryRow[];
   /** regions left out of the ranking, with the reason */
   unranked: { region: string; row: number; why: string }[];

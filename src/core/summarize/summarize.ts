@@ -5,8 +5,8 @@ import { readFigure, shownValue } from '../figures';
 import type { Grid } from '../grid';
 import { cellAt } from '../grid';
 import type { IndicatorTable, SheetLayout, TableColumn, TableRow } from '../layout';
-import { parsePeriod, SheetCells } from '../layout';
-import type { RankBy, SummarizeOptions, SummaryResult, SummaryRow, SummaryTable } from './Summary.types';
+import { comparableGrowth, parsePeriod, SheetCells } from '../layout';
+import type { FigureSource, RankBy, SummarizeOptions, SummaryResult, SummaryRow, SummaryTable } from './Summary.types';
 
 interface IndicatorColumns {
   name: string;
@@ -95,6 +95,11 @@ interface Measured {
   /** decimals the growth is shown with */
   growthDecimals: number;
   why: string | null;
+  source: SummaryRow['source'];
+}
+
+function sourceOf(f: NumberFigure | null, col: TableColumn | null): FigureSource | null {
+  return f && col ? { col: col.col, decimals: f.decimals, fromText: f.fromText, percent: f.percent } : null;
 }
 
 function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecimals: number): Measured {
@@ -141,6 +146,11 @@ function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecim
     publishedRank: rk && Number.isInteger(rk.value) ? rk.value : null,
     growthDecimals: g && g.decimals !== null ? g.decimals : ix && ix.decimals !== null ? ix.decimals : growthDecimals,
     why,
+    source: {
+      value: sourceOf(v, ic.value),
+      prior: sourceOf(p, ic.prior),
+      growth: growthSource === 'published' ? sourceOf(g, ic.growth) : growthSource === 'index' ? sourceOf(ix, ic.index) : null,
+    },
   };
 }
 
@@ -161,13 +171,13 @@ function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorC
     measured.map((m) => ({ id: String(m.row.row), value: keyOf(m) })),
     { order: options.ascending ? 'asc' : 'desc', ties: options.ties },
   );
-  const rows: SummaryRow[] = measured.map((m, i) => {
-    const e = ranked.entries[i];
+  const additive = !!ic.value?.indicator.additive;
+  const toRow = (m: Measured, e: { rank: number | null; tied: boolean; fromBottom: number | null } | null): SummaryRow => {
     const points =
-      m.growthShown !== null && total?.growthShown != null
+      e && m.growthShown !== null && total?.growthShown != null
         ? pointsDiff(m.growthShown, total.growthShown, m.growthDecimals)
         : null;
-    const shr = ic.value?.indicator.additive && m.value !== null && total?.value != null ? shareOf(m.value, total.value) : null;
+    const shr = additive && m.value !== null && total?.value != null ? shareOf(m.value, total.value) : null;
     return {
       region: m.row.name,
       key: m.row.key,
@@ -178,14 +188,17 @@ function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorC
       growthShown: m.growthShown,
       growthSource: m.growthSource,
       outcome: m.outcome,
-      rank: e.rank,
-      tied: e.tied,
-      fromBottom: e.fromBottom,
+      rank: e ? e.rank : null,
+      tied: e ? e.tied : false,
+      fromBottom: e ? e.fromBottom : null,
       publishedRank: m.publishedRank,
       pointsVsTotal: points,
       share: shr,
+      source: m.source,
+      growthDecimals: m.growthDecimals,
     };
-  });
+  };
+  const rows: SummaryRow[] = measured.map((m, i) => toRow(m, ranked.entries[i]));
   const unranked = measured
     .filter((_, i) => ranked.entries[i].rank === null)
     .map((m) => ({ region: m.row.name, row: m.row.row + 1, why: m.why ?? 'no figure / 无数据' }));
@@ -200,8 +213,12 @@ function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorC
     unit: ic.unit ?? table.unit,
     rankBy,
     ties: options.ties,
+    ascending: options.ascending,
     peers: ranked.peers,
     total: totalRow && total ? { name: totalRow.name, row: totalRow.row + 1, value: total.value, growth: total.growthShown } : null,
+    totalRow: total ? toRow(total, null) : null,
+    additive,
+    comparable: hasGrowth && comparableGrowth(table, (ic.growth ?? ic.index ?? ic.value) as TableColumn, ic.value),
     rows,
     unranked,
     rankMismatches,

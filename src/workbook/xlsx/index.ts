@@ -1,1 +1,2 @@
 export * from './readXlsx';
+export * from './writePlan';

@@ -3,8 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Cell, Grid, MergedArea } from '../../core/grid';
 import { parseRange } from '../../core/grid';
-import type { SheetInfo, WorkbookReader } from '../WorkbookPort';
+import type { WorkbookPlan } from '../../core/summary/Plan.types';
+import type { SheetInfo, WorkbookReader, WorkbookWriter } from '../WorkbookPort';
 import { WorkbookReadError } from '../WorkbookPort';
+import { workbookToBuffer, writeWorkbookPlan } from './writePlan';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
@@ -132,8 +134,8 @@ export async function readXlsxFile(file: string): Promise<XlsxWorkbook> {
   return readXlsxBuffer(buf, file);
 }
 
-/** A loaded workbook behind the reader port. */
-export class XlsxWorkbook implements WorkbookReader {
+/** A loaded workbook behind the reader and writer ports. */
+export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
   constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly file: string,
@@ -160,5 +162,15 @@ export class XlsxWorkbook implements WorkbookReader {
       out.push(worksheetToGrid(ws));
     }
     return out;
+  }
+
+  /** Write a summary plan into the workbook (in memory; save with toBuffer()). */
+  async writePlan(plan: WorkbookPlan): Promise<void> {
+    writeWorkbookPlan(this.workbook, plan);
+  }
+
+  /** The workbook as an .xlsx file, internal hyperlinks fixed up (see writePlan.ts). */
+  async toBuffer(): Promise<Buffer> {
+    return workbookToBuffer(this.workbook);
   }
 }

@@ -1,0 +1,96 @@
+import type { Lang } from '../i18n';
+import type { HighlightKind, SheetPlan } from './Plan.types';
+import type { Indicator } from './model';
+import { FONT, STYLE } from './styles';
+import { listText, tx } from './text';
+
+export interface FootnoteFacts {
+  lang: Lang;
+  indicators: Indicator[];
+  /** 县市区, 市州 … */
+  scope: string;
+  totalName: string;
+  period: string | null;
+  top: number;
+  highlights: Record<HighlightKind, boolean>;
+  /** the sheet has count columns over n indicators */
+  counts: number | null;
+  /** what the rank change compares with (the previous report's period or file) */
+  previous: string | null;
+  /** 序时进度 and the months behind it, with targets */
+  progress: { value: number; months: number } | null;
+}
+
+function mostCommon(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+}
+
+/**
+ * Footnotes from what is known: the price basis, the peer set, the ranking order
+ * and tie rule, rounding, periods that differ, recomputed ranks, the highlights.
+ */
+export function footnotes(f: FootnoteFacts): string[] {
+  const { lang, indicators } = f;
+  const lines: string[] = [];
+  const names = (list: Indicator[]) => listText(lang, list.map((i) => i.name));
+  const withGrowth = indicators.filter((i) => i.table.rows.some((r) => r.growthShown !== null));
+  const comparable = withGrowth.filter((i) => i.table.comparable);
+  if (comparable.length && comparable.length === withGrowth.length) lines.push(tx(lang, 'foot.comparable.all'));
+  else if (comparable.length) lines.push(tx(lang, 'foot.comparable.some', { list: names(comparable) }));
+
+  if (indicators.length) {
+    const n = mostCommon(indicators.map((i) => i.table.peers));
+    let peers = tx(lang, 'foot.peers', { n, scope: f.scope });
+    const others = new Map<number, Indicator[]>();
+    for (const i of indicators) if (i.table.peers !== n) others.set(i.table.peers, [...(others.get(i.table.peers) ?? []), i]);
+    for (const [m, list] of others) peers += tx(lang, 'foot.peers.except', { list: names(list), n: m, scope: f.scope });
+    const byGrowth = indicators.filter((i) => i.table.rankBy === 'growth');
+    if (byGrowth.length) peers += tx(lang, byGrowth[0].table.ascending ? 'foot.order.growth.asc' : 'foot.order.growth');
+    const byValue = indicators.filter((i) => i.table.rankBy === 'value');
+    if (byValue.length) peers += tx(lang, 'foot.order.by-value', { list: names(byValue) });
+    const byIncrement = indicators.filter((i) => i.table.rankBy === 'increment');
+    if (byIncrement.length) peers += tx(lang, 'foot.order.by-increment', { list: names(byIncrement) });
+    lines.push(peers + (lang === 'zh-CN' ? '。' : '.'));
+    lines.push(tx(lang, indicators[0].table.ties === 'dense' ? 'foot.ties.dense' : 'foot.ties.competition'));
+  }
+  const periods = new Map<string, Indicator[]>();
+  for (const i of indicators) if (i.ownPeriod) periods.set(i.ownPeriod, [...(periods.get(i.ownPeriod) ?? []), i]);
+  for (const [period, list] of periods) lines.push(tx(lang, 'foot.periods', { list: names(list), period }));
+  if (indicators.some((i) => i.table.rankMismatches.length)) lines.push(tx(lang, 'foot.published'));
+  if (f.counts !== null) lines.push(tx(lang, 'foot.counts', { n: f.counts, k: f.top, total: f.totalName }));
+  if (f.previous) lines.push(tx(lang, 'foot.change', { previous: f.previous }));
+  if (f.progress) lines.push(tx(lang, 'foot.progress', { progress: f.progress.value.toFixed(1), months: f.progress.months }));
+  if (indicators.some((i) => i.table.rows.some((r) => r.value !== null))) lines.push(tx(lang, 'foot.rounding'));
+  const marks: string[] = [];
+  const h = f.highlights;
+  if (h.top) marks.push(tx(lang, 'foot.highlight.top', { k: f.top }));
+  if (h.bottom) marks.push(tx(lang, 'foot.highlight.bottom', { k: f.top }));
+  if (h['below-total']) marks.push(tx(lang, 'foot.highlight.below', { total: f.totalName }));
+  if (h.negative) marks.push(tx(lang, 'foot.highlight.negative'));
+  if (h['behind-progress'] && f.progress) marks.push(tx(lang, 'foot.highlight.behind'));
+  if (h.tie) marks.push(tx(lang, 'foot.highlight.tie'));
+  if (marks.length) lines.push(tx(lang, 'foot.highlight', { list: listText(lang, marks) }));
+  return lines.map((l, i) => (i === 0 ? tx(lang, 'foot.lead') : lang === 'zh-CN' ? '　　' : '       ') + `${i + 1}. ${l}`);
+}
+
+/**
+ * Footnote lines under the table, one merged row each, high enough for the text
+ * to wrap within the table's width (estimated from the column widths).
+ */
+export function appendFootnotes(plan: SheetPlan, lines: string[], lastCol: number, lang: Lang): void {
+  let row = plan.cells.length + 1;
+  const width = plan.columns.slice(0, lastCol + 1).reduce((a, b) => a + b, 0) || 80;
+  for (const text of lines) {
+    while (plan.cells.length <= row) plan.cells.push([]);
+    plan.cells[row] = [{ value: text }];
+    plan.merges.push({ top: row, left: 0, bottom: row, right: lastCol });
+    plan.formats.push({ range: { top: row, left: 0, bottom: row, right: lastCol }, style: { ...STYLE.footnote, font: FONT[lang] } });
+    // a CJK character takes about two width units at 9 pt
+    const units = [...text].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) * 0.9;
+    const lineCount = Math.max(1, Math.ceil(units / width));
+    plan.rowHeights.push({ row, height: 13 * lineCount + 2 });
+    row++;
+  }
+}

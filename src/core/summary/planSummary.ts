@@ -1,0 +1,186 @@
+import type { CheckResult } from '../check';
+import { indicatorKey } from '../check';
+import { timeProgress } from '../compute';
+import type { Lang } from '../i18n';
+import { parsePeriod } from '../layout';
+import type { SummaryResult } from '../summarize';
+import type { HighlightKind, PlanMode, SheetPlan, WorkbookPlan } from './Plan.types';
+import { appendFootnotes, footnotes } from './footnotes';
+import { buildFindingsSheet } from './findingsSheet';
+import type { Column, PlacedIndicator } from './mainSheet';
+import { buildMainSheet } from './mainSheet';
+import type { Indicator } from './model';
+import { buildIndicators, buildRegions, latestPeriod, mainPeriod, pickTables, scopeWord } from './model';
+import { buildRanksSheet } from './ranksSheet';
+import type { ExistingSheet, RegistryEntry } from './registry';
+import { ownedSheets, placeNames, registryPlan } from './registry';
+import type { Targets } from './targets';
+import { targetsIn } from './targets';
+import { tx } from './text';
+
+export interface SummaryPlanOptions {
+  lang?: Lang;
+  /** values (default) or live formulas that refer to the source cells */
+  mode?: PlanMode;
+  /** indicator names or parts of names, in the order wanted; all by default */
+  indicators?: string[];
+  /** k of 前k位 and 后k位 (default 3) */
+  top?: number;
+  /** add 与全市增速差 columns */
+  points?: boolean;
+  /** add 占全市比重 columns */
+  share?: boolean;
+  /** switch highlights off (all on by default) */
+  highlights?: Partial<Record<HighlightKind, boolean>>;
+  /** indicators per summary sheet, so that each prints one page wide (default 6) */
+  perSheet?: number;
+  /** the checker's findings for 审核结果 */
+  findings?: CheckResult | null;
+  /** the workbook's sheet order (sorts the findings) */
+  sheetOrder?: string[];
+  /** last report's summary, for 位次变化; label names it in the footnote */
+  previous?: { result: SummaryResult; label: string } | null;
+  /** annual targets, for 完成目标 and 序时进度 */
+  targets?: Targets | null;
+  /** the sheets now in the workbook, with their A1 text */
+  existing?: ExistingSheet[];
+  /** what the registry sheet remembers of earlier runs */
+  registry?: RegistryEntry[];
+}
+
+export interface SummaryPlanResult {
+  plan: WorkbookPlan;
+  /** --indicators entries that matched nothing */
+  unknownIndicators: string[];
+  /** indicators that have targets, and those whose target units could not be converted */
+  targetsUsed: string[];
+  targetsUnconvertible: string[];
+  /** sheets that took another name because the user has a sheet of the wanted name */
+  renamed: { wanted: string; name: string }[];
+  /** how many indicators and regions (besides the total) the summary holds */
+  indicators: number;
+  regions: number;
+  /** the summary's period */
+  period: string | null;
+}
+
+/** The period a summary is about (the most common among its indicators). */
+export function summaryPeriod(result: SummaryResult): string | null {
+  const { tables } = pickTables(result, undefined);
+  return mainPeriod(tables) ?? latestPeriod(tables);
+}
+
+const ALL_HIGHLIGHTS: Record<HighlightKind, boolean> = { top: true, bottom: true, 'below-total': true, negative: true, 'behind-progress': true, tie: true };
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function attachPrevious(indicators: Indicator[], previous: SummaryResult): void {
+  const byKey = new Map<string, SummaryResult['tables'][number]>();
+  for (const t of previous.tables) {
+    const k = `${indicatorKey(t.indicator)}|${t.rankBy}`;
+    if (!byKey.has(k)) byKey.set(k, t);
+  }
+  for (const ind of indicators) {
+    const prev = byKey.get(`${indicatorKey(ind.table.indicator)}|${ind.table.rankBy}`);
+    if (!prev) continue;
+    ind.previousRanks = new Map(prev.rows.filter((r) => r.rank !== null).map((r) => [r.key, r.rank as number]));
+  }
+}
+
+/**
+ * The summary sheets as a plan: 主要指标汇总表 (split into sheets of `perSheet`
+ * indicators so each prints one page wide), 位次表, and 审核结果 when findings
+ * are given; names placed beside the user's sheets, and the add-in's sheets of an
+ * earlier run listed for removal.
+ */
+export function planSummary(result: SummaryResult, options: SummaryPlanOptions = {}): SummaryPlanResult {
+  const lang = options.lang ?? 'zh-CN';
+  const top = options.top ?? 3;
+  const highlights = { ...ALL_HIGHLIGHTS, ...(options.highlights ?? {}) };
+  const { tables, unknown } = pickTables(result, options.indicators);
+  const period = mainPeriod(tables) ?? latestPeriod(tables);
+  const indicators = buildIndicators(tables, period);
+  const regions = buildRegions(tables, lang);
+  const totalName = regions[0].name;
+  const scope = scopeWord(totalName, lang);
+
+  if (options.previous) attachPrevious(indicators, options.previous.result);
+  const targetsUsed: string[] = [];
+  const targetsUnconvertible: string[] = [];
+  if (options.targets) {
+    for (const ind of indicators) {
+      const t = options.targets.get(indicatorKey(ind.table.indicator));
+      if (!t) continue;
+      const values = targetsIn(t, ind.table.unit);
+      if (values) {
+        ind.targets = values;
+        targetsUsed.push(ind.name);
+      } else targetsUnconvertible.push(ind.name);
+    }
+  }
+  const p = period ? parsePeriod(period) : null;
+  const months = p?.endMonth ?? null;
+  const progress = targetsUsed.length && months ? timeProgress({ month: months }) : null;
+
+  const groups = chunk(indicators, Math.max(1, options.perSheet ?? 6));
+  const wanted: string[] = [];
+  const base = tx(lang, 'sheet.summary');
+  groups.forEach((_, i) => wanted.push(groups.length > 1 ? `${base}${i + 1}` : base));
+  if (indicators.length) wanted.push(tx(lang, 'sheet.ranks'));
+  if (options.findings) wanted.push(tx(lang, 'sheet.findings'));
+  const existing = options.existing ?? [];
+  const owned = ownedSheets(existing, options.registry ?? []);
+  const names = placeNames(wanted, existing, owned);
+
+  const sheets: SheetPlan[] = [];
+  const placed: PlacedIndicator[] = [];
+  const mainOptions = { lang, top, points: !!options.points, share: !!options.share, highlights, timeProgress: progress };
+  let body = null;
+  groups.forEach((group, i) => {
+    const title = tx(lang, 'title.summary', { scope }) + (groups.length > 1 ? `（${i + 1}）` : '');
+    const built = buildMainSheet(names[i], 'summary', title, period, group, regions, mainOptions);
+    placed.push(...built.placed);
+    body = built.body;
+    const lastCol = built.plan.columns.length - 1;
+    const facts = {
+      lang,
+      indicators: group,
+      scope,
+      totalName,
+      period,
+      top,
+      highlights,
+      counts: group.length,
+      previous: group.some((g) => g.previousRanks) ? (options.previous?.label ?? null) : null,
+      progress: progress !== null && group.some((g) => g.targets) && months ? { value: progress, months } : null,
+    };
+    appendFootnotes(built.plan, footnotes(facts), lastCol, lang);
+    sheets.push(built.plan);
+  });
+  let next = groups.length;
+  if (indicators.length && body) {
+    const plan = buildRanksSheet(names[next], tx(lang, 'title.ranks', { scope }), period, placed, body, { lang, top, highlights });
+    const facts = { lang, indicators, scope, totalName, period, top, highlights: { ...highlights, 'below-total': false, negative: false, 'behind-progress': false }, counts: indicators.length, previous: null, progress: null };
+    appendFootnotes(plan, footnotes(facts).filter((l) => !l.includes(tx(lang, 'foot.rounding'))), plan.columns.length - 1, lang);
+    sheets.push(plan);
+    next++;
+  }
+  if (options.findings) sheets.push(buildFindingsSheet(names[next], options.findings, options.sheetOrder ?? [], period, lang));
+
+  return {
+    plan: { mode: options.mode ?? 'values', sheets, remove: owned, registry: registryPlan(sheets) },
+    unknownIndicators: unknown,
+    targetsUsed,
+    targetsUnconvertible,
+    renamed: wanted.map((w, i) => ({ wanted: w, name: names[i] })).filter((r) => r.wanted !== r.name),
+    indicators: indicators.length,
+    regions: regions.length - 1,
+    period,
+  };
+}
+
+export type { Column };

@@ -1,0 +1,107 @@
+import type { Lang } from '../i18n';
+import type { HighlightKind, PlanCell, SheetPlan } from './Plan.types';
+import { SheetBuilder, rect } from './SheetBuilder';
+import { a1, bottomTest, columnRange, quoteSheet } from './formula';
+import type { Body, PlacedIndicator } from './mainSheet';
+import { BODY_TOP, HEAD_TOP, titleBlock } from './mainSheet';
+import { FONT, HIGHLIGHT_STYLE, NUMBER_FORMAT, STYLE, printSettings } from './styles';
+import { tx } from './text';
+
+export interface RanksOptions {
+  lang: Lang;
+  top: number;
+  highlights: Record<HighlightKind, boolean>;
+}
+
+/**
+ * 位次表: regions down, one column of ranks per indicator (formulas refer to the
+ * rank cells of the summary sheets), ties marked, then the counts over all
+ * indicators: in the top k, the bottom k, below the total's growth.
+ */
+export function buildRanksSheet(name: string, title: string, period: string | null, placed: PlacedIndicator[], body: Body, o: RanksOptions): SheetPlan {
+  const b = new SheetBuilder(name, 'ranks');
+  const { lang, top: k } = o;
+  const { regions, totalRow, firstRow, lastRow } = body;
+  const totalName = regions[0].name;
+  b.set(HEAD_TOP, 0, tx(lang, 'head.region'));
+  b.merge(rect(HEAD_TOP, 0, HEAD_TOP + 1, 0));
+  const widths = [10];
+  const below = new Map<number, string[]>();
+  const engine = { top: new Map<number, number>(), bottom: new Map<number, number>(), below: new Map<number, number>() };
+  placed.forEach((p, i) => {
+    const col = 1 + i;
+    const t = p.indicator.table;
+    const head = p.indicator.name + (t.rankBy === 'value' ? tx(lang, 'head.period', { period: tx(lang, 'head.rank.value') }) : '');
+    // a note, not a link: a linked cell does not wrap in LibreOffice, and these columns are narrow
+    b.set(HEAD_TOP, col, { value: head, note: tx(lang, 'note.source', { sheet: t.sheet, cell: t.range }) });
+    b.merge(rect(HEAD_TOP, col, HEAD_TOP + 1, col));
+    widths.push(7);
+    const rCol = p.cols.rank as number;
+    const gCol = p.cols.growth;
+    const tg = t.totalRow?.growthShown ?? null;
+    regions.forEach((region, j) => {
+      if (region.total) return;
+      const row = BODY_TOP + j;
+      const r = p.indicator.byKey.get(region.key);
+      if (!r) return;
+      // a number stays a number; no rank gives ""
+      const ref = `${quoteSheet(p.sheet)}!${a1(row, rCol)}`;
+      const cell: PlanCell = { value: r.rank ?? '', formula: `=IF(ISNUMBER(${ref}),${ref},"")` };
+      b.set(row, col, cell);
+      if (r.rank !== null && r.rank <= k) engine.top.set(row, (engine.top.get(row) ?? 0) + 1);
+      if (r.fromBottom !== null && r.fromBottom <= k) engine.bottom.set(row, (engine.bottom.get(row) ?? 0) + 1);
+      if (gCol !== undefined && tg !== null) {
+        const g = `${quoteSheet(p.sheet)}!${a1(row, gCol)}`;
+        const gt = `${quoteSheet(p.sheet)}!${a1(totalRow, gCol, true)}`;
+        below.set(row, [...(below.get(row) ?? []), `IF(AND(ISNUMBER(${g}),ISNUMBER(${gt})),--(${g}<${gt}),0)`]);
+        if (r.growthShown !== null && r.growthShown < tg) engine.below.set(row, (engine.below.get(row) ?? 0) + 1);
+      }
+    });
+    const rc = a1(firstRow, col);
+    const range = columnRange(col, firstRow, lastRow);
+    const cell = rect(firstRow, col, lastRow, col);
+    if (o.highlights.top) b.highlight({ kind: 'top', range: cell, formula: `=AND(ISNUMBER(${rc}),${rc}<=${k})`, style: HIGHLIGHT_STYLE.top });
+    if (o.highlights.bottom) b.highlight({ kind: 'bottom', range: cell, formula: `=AND(ISNUMBER(${rc}),${bottomTest(rc, range, k, t.ties)})`, style: HIGHLIGHT_STYLE.bottom });
+    if (o.highlights.tie) b.highlight({ kind: 'tie', range: cell, formula: `=AND(ISNUMBER(${rc}),COUNTIF(${range},${rc})>1)`, style: { numberFormat: tx(lang, 'tie.format') } });
+  });
+  const n = placed.length;
+  const c0 = 1 + n;
+  const hasBelow = below.size > 0;
+  const kinds = hasBelow ? (['top', 'bottom', 'below'] as const) : (['top', 'bottom'] as const);
+  const lastCol = c0 + kinds.length - 1;
+  b.set(HEAD_TOP, c0, tx(lang, 'head.counts'));
+  b.merge(rect(HEAD_TOP, c0, HEAD_TOP, lastCol));
+  kinds.forEach((kind, i) => {
+    b.set(HEAD_TOP + 1, c0 + i, kind === 'top' ? tx(lang, 'head.top', { k }) : kind === 'bottom' ? tx(lang, 'head.bottom', { k }) : tx(lang, 'head.below', { total: totalName }));
+    widths.push(6.5);
+  });
+  regions.forEach((region, j) => {
+    const row = BODY_TOP + j;
+    b.set(row, 0, region.name);
+    if (region.total || n === 0) return;
+    const ranks = `${a1(row, 1)}:${a1(row, n)}`;
+    b.set(row, c0, { value: engine.top.get(row) ?? 0, formula: `=COUNTIF(${ranks},"<="&${k})` });
+    const bottomTerms = placed.map((p, i) => {
+      const rc = a1(row, 1 + i);
+      return `IF(ISNUMBER(${rc}),--(${bottomTest(rc, columnRange(1 + i, firstRow, lastRow), k, p.indicator.table.ties)}),0)`;
+    });
+    b.set(row, c0 + 1, { value: engine.bottom.get(row) ?? 0, formula: `=${bottomTerms.join('+')}` });
+    if (hasBelow) {
+      const terms = below.get(row);
+      b.set(row, c0 + 2, { value: engine.below.get(row) ?? 0, formula: terms ? `=${terms.join('+')}` : undefined });
+    }
+  });
+  titleBlock(b, title, period, tx(lang, 'unit.ranks'), lastCol, lang);
+  b.format(rect(HEAD_TOP, 0, HEAD_TOP + 1, lastCol), STYLE.header);
+  b.format(rect(totalRow, 0, lastRow, lastCol), { ...STYLE.body, font: FONT[lang], hAlign: 'center', numberFormat: NUMBER_FORMAT.rank });
+  b.format(rect(totalRow, 0, lastRow, 0), STYLE.label);
+  b.format(rect(totalRow, 0, totalRow, lastCol), STYLE.total);
+  b.rowHeight(HEAD_TOP, 24);
+  b.rowHeight(HEAD_TOP + 1, 44);
+  b.plan.columns = widths;
+  b.plan.freeze = { rows: BODY_TOP, cols: 1 };
+  b.plan.print = printSettings({ first: HEAD_TOP, last: HEAD_TOP + 1 }, tx(lang, 'footer.page'));
+  const order: HighlightKind[] = ['top', 'bottom', 'tie'];
+  b.plan.highlights.sort((x, y) => order.indexOf(x.kind) - order.indexOf(y.kind));
+  return b.plan;
+}

@@ -1,0 +1,54 @@
+import type { CellStyle, HighlightKind, HighlightRule, PrintSettings } from './Plan.types';
+
+/** Fonts that ship with Chinese Windows and Office; LibreOffice substitutes its own. */
+export const FONT = { 'zh-CN': '宋体', 'en-US': 'Calibri' } as const;
+
+export const STYLE = {
+  title: { bold: true, size: 16, hAlign: 'center', vAlign: 'middle' },
+  subtitle: { size: 11, hAlign: 'center', vAlign: 'middle' },
+  unitLine: { size: 10, hAlign: 'right', vAlign: 'middle' },
+  header: { bold: true, size: 10, hAlign: 'center', vAlign: 'middle', wrap: true, border: true, fill: '#F2F2F2' },
+  body: { size: 10, vAlign: 'middle', border: true },
+  label: { hAlign: 'left' },
+  number: { hAlign: 'right' },
+  center: { hAlign: 'center' },
+  total: { bold: true },
+  footnote: { size: 9, hAlign: 'left', vAlign: 'top', wrap: true },
+  wrap: { wrap: true, vAlign: 'top' },
+} as const satisfies Record<string, CellStyle>;
+
+/**
+ * Default look of each highlight. Each one is told apart without colour as well
+ * (bold, italic, underline, the minus sign, the 并列 word), so a black-and-white
+ * print keeps the meaning.
+ */
+export const HIGHLIGHT_STYLE: Record<HighlightKind, HighlightRule['style']> = {
+  top: { bold: true, fill: '#DDEBF7' },
+  bottom: { italic: true, fill: '#FCE4D6' },
+  'below-total': { underline: true },
+  negative: { color: '#FF0000' },
+  'behind-progress': { bold: true, fill: '#F8CBAD' },
+  tie: {},
+};
+
+export const NUMBER_FORMAT = {
+  rank: '0',
+  growth: (decimals: number): string => (decimals > 0 ? '0.' + '0'.repeat(decimals) : '0'),
+  fixed: (decimals: number | null): string => (decimals === null ? 'General' : decimals > 0 ? '0.' + '0'.repeat(decimals) : '0'),
+  change: '"↑"0;"↓"0;"—"',
+  count: '0',
+} as const;
+
+/** A4 landscape, one page wide, header rows repeated, page numbers in the footer. */
+export function printSettings(titleRows: { first: number; last: number } | null, footer: string | null, orientation: 'landscape' | 'portrait' = 'landscape'): PrintSettings {
+  return {
+    paper: 'A4',
+    orientation,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    titleRows,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    centerHorizontally: true,
+    footer,
+  };
+}
