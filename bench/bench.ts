@@ -23,6 +23,8 @@ import ExcelJS from 'exceljs';
 import { readSheet, SheetCells } from '../src/core/layout';
 import type { SheetLayout } from '../src/core/layout';
 import { summarize } from '../src/core/summarize';
+import { planSummary } from '../src/core/summary';
+import { workbookToBuffer, writeWorkbookPlan } from '../src/workbook/xlsx';
 import { checkWorkbook } from '../src/core/check';
 import type { CheckResult } from '../src/core/check';
 import type { SummaryResult } from '../src/core/summarize';
@@ -287,6 +289,12 @@ export interface BigResult {
   computeMs: Stats;
   /** checkWorkbook on sheets already prepared (figures read, layout found) */
   checkMs: Stats;
+  /** planSummary: the summary sheets as a plan (values mode) */
+  planMs: Stats;
+  /** writeWorkbookPlan into the loaded workbook, and saving it (workbookToBuffer) */
+  writeMs: number;
+  saveMs: number;
+  written: { sheets: number; cells: number; formulas: number; rules: number; bytes: number };
   peakRss: number;
   peakHeap: number;
   heapAfterLoad: number;
@@ -340,6 +348,29 @@ async function measureBig(file: string, repeat: number): Promise<BigResult> {
     checkTimes.push(ms(t));
     sampler.sample();
   }
+  // the summary sheets: plan, write into the loaded workbook, save
+  const planTimes: number[] = [];
+  let planned: ReturnType<typeof planSummary> | null = null;
+  for (let i = 0; i < repeat; i++) {
+    gc();
+    t = process.hrtime.bigint();
+    planned = planSummary(summary!, { mode: 'values', findings: checked, sheetOrder: [grid.name], existing: [{ name: grid.name, a1: null }] });
+    planTimes.push(ms(t));
+    sampler.sample();
+  }
+  const plan = planned!.plan;
+  gc();
+  t = process.hrtime.bigint();
+  writeWorkbookPlan(xw.workbook, plan);
+  const writeMs = ms(t);
+  sampler.sample();
+  t = process.hrtime.bigint();
+  const saved = await workbookToBuffer(xw.workbook);
+  const saveMs = ms(t);
+  sampler.sample();
+  const cellsWritten = [...plan.sheets, plan.registry].reduce((n, sh) => n + sh.cells.reduce((m, row) => m + row.filter((c) => c !== null).length, 0), 0);
+  const formulasPlanned = plan.sheets.reduce((n, sh) => n + sh.cells.reduce((m, row) => m + row.filter((c) => c?.formula).length, 0), 0);
+  const rules = plan.sheets.reduce((n, sh) => n + sh.highlights.length, 0);
   const peaks = sampler.stop();
   const tables = layout!.tables;
   return {
@@ -352,6 +383,10 @@ async function measureBig(file: string, repeat: number): Promise<BigResult> {
     layoutMs: stats(layoutTimes),
     computeMs: stats(computeTimes),
     checkMs: stats(checkTimes),
+    planMs: stats(planTimes),
+    writeMs,
+    saveMs,
+    written: { sheets: plan.sheets.length, cells: cellsWritten, formulas: formulasPlanned, rules, bytes: saved.length },
     peakRss: peaks.rss,
     peakHeap: peaks.heapUsed,
     heapAfterLoad,
@@ -456,6 +491,9 @@ function reportBig(r: BigResult, args: Args, generatedMs: number | null): void {
       ['layout (readSheet)', fmtMs(r.layoutMs.median), `median of ${args.repeat}; first call ${fmtMs(r.layoutMs.first)}, min ${fmtMs(r.layoutMs.min)}`],
       ['computations (summarize)', fmtMs(r.computeMs.median), `median of ${args.repeat}; first call ${fmtMs(r.computeMs.first)}, min ${fmtMs(r.computeMs.min)}`],
       ['checks (checkWorkbook)', fmtMs(r.checkMs.median), `median of ${args.repeat}; first call ${fmtMs(r.checkMs.first)}; aim ≤ layout: ${r.checkMs.median <= r.layoutMs.median ? 'met' : 'NOT met'}`],
+      ['summary plan (planSummary)', fmtMs(r.planMs.median), `median of ${args.repeat}; ${r.written.sheets} sheets, ${r.written.cells.toLocaleString('en-US')} cells, ${r.written.rules} highlight rules`],
+      ['write plan (writeWorkbookPlan)', fmtMs(r.writeMs), 'into the loaded workbook, once'],
+      ['save .xlsx (workbookToBuffer)', fmtMs(r.saveMs), `${mb(r.written.bytes)} with the source sheet, once`],
       ['(layout+computations)/load', ratio.toFixed(3), `aim < 0.25: ${ratio < 0.25 ? 'met' : 'NOT met'} (medians)`],
       ['  same, first calls', coldRatio.toFixed(3), ''],
       ['  vs ExcelJS load only', (work / r.loadMs).toFixed(3), ''],

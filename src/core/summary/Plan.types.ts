@@ -25,7 +25,8 @@ export interface PlanCell {
   value: PlanValue;
   /**
    * An Excel formula in en-US notation with the leading "=", e.g. "=ROUND('表1'!C5,1)".
-   * Written instead of the value when the plan's mode is 'formulas'.
+   * Present only in a plan whose mode is 'formulas', and written instead of the value.
+   * A cell with a formula loses its link (a cell holds one or the other).
    */
   formula?: string;
   /** a link to a cell of this workbook (go to the source of a figure or a finding) */

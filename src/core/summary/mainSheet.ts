@@ -18,6 +18,8 @@ export interface MainOptions {
   highlights: Record<HighlightKind, boolean>;
   /** 序时进度 in percent, when targets are given */
   timeProgress: number | null;
+  /** give cells their formulas (the plan's mode is 'formulas'); values mode skips building them */
+  formulas: boolean;
 }
 
 /** Where each indicator's columns went: the ranks and growth sheets refer to them. */
@@ -82,8 +84,9 @@ function headerText(col: Column, ind: Indicator, totalName: string, lang: Lang):
 }
 
 /** The growth cell: the engine's shown growth, or the outcome's words; the formula that gives it from the source. */
-function growthCell(r: SummaryRow, sheet: string, lang: Lang): PlanCell | null {
+function growthCell(r: SummaryRow, sheet: string, lang: Lang, withFormula: boolean): PlanCell | null {
   if (r.growthShown === null) return r.outcome ? { value: OUTCOME_LABELS[r.outcome][lang] } : null;
+  if (!withFormula) return { value: r.growthShown };
   const d = r.growthDecimals;
   const row = r.row - 1;
   const s = r.source;
@@ -101,9 +104,9 @@ function growthCell(r: SummaryRow, sheet: string, lang: Lang): PlanCell | null {
   return { value: r.growthShown, formula };
 }
 
-function valueCell(r: SummaryRow, sheet: string): PlanCell | null {
+function valueCell(r: SummaryRow, sheet: string, withFormula: boolean): PlanCell | null {
   if (r.valueShown === null) return null;
-  const s = r.source.value;
+  const s = withFormula ? r.source.value : null;
   const formula = s ? `=${rounded(numberRef(sheet, r.row - 1, s.col, s.fromText, s.percent), s.decimals)}` : undefined;
   return { value: r.valueShown, formula };
 }
@@ -156,8 +159,11 @@ export function buildMainSheet(
   const widths: number[] = [10];
   let col = 1;
   const counts = { top: new Map<string, number>(), bottom: new Map<string, number>(), below: new Map<string, number>() };
+  let hasBelow = false;
   const terms = new Map<string, CountTerms>(regions.map((r) => [r.key, { top: [], bottom: [], below: [] }]));
   const k = o.top;
+  const F = o.formulas;
+  const ranked = new Set<string>();
 
   // headers: 地区 over two rows, each indicator over its columns
   b.set(HEAD_TOP, 0, tx(lang, 'head.region'));
@@ -188,32 +194,34 @@ export function buildMainSheet(
       const r = ind.byKey.get(region.key);
       if (!r) continue;
       const row = rowOf.get(region.key) as number;
-      if (vCol !== undefined) b.set(row, vCol, valueCell(r, t.sheet));
-      if (gCol !== undefined) b.set(row, gCol, growthCell(r, t.sheet, lang));
+      if (vCol !== undefined) b.set(row, vCol, valueCell(r, t.sheet, F));
+      if (gCol !== undefined) b.set(row, gCol, growthCell(r, t.sheet, lang, F));
       if (!region.total) {
-        const formula = rankedCol !== undefined ? rankFormula(row, rankedCol, firstRow, lastRow, t.ties, t.ascending) : undefined;
+        ranked.add(region.key);
+        const formula = F && rankedCol !== undefined ? rankFormula(row, rankedCol, firstRow, lastRow, t.ties, t.ascending) : undefined;
         const rankCell: PlanCell = { value: r.rank ?? '', formula };
         if (r.publishedRank !== null && r.publishedRank !== r.rank) rankCell.note = tx(lang, 'note.rank-differs', { published: r.publishedRank });
         b.set(row, rCol, rankCell);
         const rc = a1(row, rCol);
         const tm = terms.get(region.key) as CountTerms;
-        tm.top.push(`IF(ISNUMBER(${rc}),--(${rc}<=${k}),0)`);
-        tm.bottom.push(`IF(ISNUMBER(${rc}),--(${bottomTest(rc, rankRange, k, t.ties)}),0)`);
+        if (F) {
+          tm.top.push(`IF(ISNUMBER(${rc}),--(${rc}<=${k}),0)`);
+          tm.bottom.push(`IF(ISNUMBER(${rc}),--(${bottomTest(rc, rankRange, k, t.ties)}),0)`);
+        }
         if (r.rank !== null && r.rank <= k) counts.top.set(region.key, (counts.top.get(region.key) ?? 0) + 1);
         if (r.fromBottom !== null && r.fromBottom <= k) counts.bottom.set(region.key, (counts.bottom.get(region.key) ?? 0) + 1);
         const tg = t.totalRow?.growthShown ?? null;
         if (gCol !== undefined && tg !== null) {
-          const g = a1(row, gCol);
-          const gt = a1(totalRow, gCol, true);
-          tm.below.push(`IF(AND(ISNUMBER(${g}),ISNUMBER(${gt})),--(${g}<${gt}),0)`);
+          hasBelow = true;
+          if (F) tm.below.push(`IF(AND(ISNUMBER(${a1(row, gCol)}),ISNUMBER(${a1(totalRow, gCol, true)})),--(${a1(row, gCol)}<${a1(totalRow, gCol, true)}),0)`);
           if (r.growthShown !== null && r.growthShown < tg) counts.below.set(region.key, (counts.below.get(region.key) ?? 0) + 1);
         }
         if (at.change !== undefined) {
           const prev = ind.previousRanks?.get(region.key);
-          if (prev !== undefined && r.rank !== null) b.set(row, at.change, { value: prev - r.rank, formula: `=IF(ISNUMBER(${rc}),${prev}-${rc},"")` });
+          if (prev !== undefined && r.rank !== null) b.set(row, at.change, { value: prev - r.rank, formula: F ? `=IF(ISNUMBER(${rc}),${prev}-${rc},"")` : undefined });
         }
         if (at.points !== undefined && r.pointsVsTotal !== null && gCol !== undefined) {
-          b.set(row, at.points, { value: r.pointsVsTotal, formula: `=ROUND(${a1(row, gCol)}-${a1(totalRow, gCol, true)},${r.growthDecimals})` });
+          b.set(row, at.points, { value: r.pointsVsTotal, formula: F ? `=ROUND(${a1(row, gCol)}-${a1(totalRow, gCol, true)},${r.growthDecimals})` : undefined });
         }
       }
       if (at.share !== undefined && r.share !== null && r.source.value && t.totalRow?.source.value) {
@@ -221,7 +229,7 @@ export function buildMainSheet(
         const st = t.totalRow.source.value;
         b.set(row, at.share, {
           value: r.share,
-          formula: `=${numberRef(t.sheet, r.row - 1, sv.col, sv.fromText, sv.percent)}/${numberRef(t.sheet, t.totalRow.row - 1, st.col, st.fromText, st.percent)}*100`,
+          formula: F ? `=${numberRef(t.sheet, r.row - 1, sv.col, sv.fromText, sv.percent)}/${numberRef(t.sheet, t.totalRow.row - 1, st.col, st.fromText, st.percent)}*100` : undefined,
         });
       }
       if (at.target !== undefined) {
@@ -233,9 +241,9 @@ export function buildMainSheet(
             const sv = r.source.value;
             const v = numberRef(t.sheet, r.row - 1, sv.col, sv.fromText, sv.percent);
             const shown = roundHalfUp(done, 1);
-            b.set(row, at.completion, { value: shown, formula: `=ROUND(${v}/${a1(row, at.target)}*100,1)` });
+            b.set(row, at.completion, { value: shown, formula: F ? `=ROUND(${v}/${a1(row, at.target)}*100,1)` : undefined });
             const gap = o.timeProgress === null ? null : progressGap(shown, o.timeProgress, 1);
-            if (gap) b.set(row, at.behind, { value: gap.points, formula: `=ROUND(${a1(row, at.completion)}-${roundHalfUp(o.timeProgress as number, 1)},1)` });
+            if (gap) b.set(row, at.behind, { value: gap.points, formula: F ? `=ROUND(${a1(row, at.completion)}-${roundHalfUp(o.timeProgress as number, 1)},1)` : undefined });
           }
         }
       }
@@ -287,8 +295,7 @@ export function buildMainSheet(
 
   // counts over this sheet's indicators
   const countCols = { top: col, bottom: col + 1, below: col + 2 };
-  const anyBelow = [...terms.values()].some((tm) => tm.below.length > 0);
-  const countKinds: (keyof CountTerms)[] = anyBelow ? ['top', 'bottom', 'below'] : ['top', 'bottom'];
+  const countKinds: (keyof CountTerms)[] = hasBelow ? ['top', 'bottom', 'below'] : ['top', 'bottom'];
   const lastCol = col + countKinds.length - 1;
   b.set(HEAD_TOP, col, tx(lang, 'head.counts'));
   b.merge(rect(HEAD_TOP, col, HEAD_TOP, lastCol));
@@ -300,10 +307,10 @@ export function buildMainSheet(
     if (region.total) continue;
     const row = rowOf.get(region.key) as number;
     const tm = terms.get(region.key) as CountTerms;
-    if (!tm.top.length) continue;
+    if (!ranked.has(region.key)) continue;
     for (const kind of countKinds) {
       const list = tm[kind];
-      b.set(row, countCols[kind], { value: counts[kind].get(region.key) ?? 0, formula: list.length ? `=${list.join('+')}` : undefined });
+      b.set(row, countCols[kind], { value: counts[kind].get(region.key) ?? 0, formula: F && list.length ? `=${list.join('+')}` : undefined });
     }
   }
   b.format(rect(firstRow, col, lastRow, lastCol), { numberFormat: NUMBER_FORMAT.count, hAlign: 'center' });

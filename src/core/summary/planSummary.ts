@@ -138,7 +138,8 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
 
   const sheets: SheetPlan[] = [];
   const placed: PlacedIndicator[] = [];
-  const mainOptions = { lang, top, points: !!options.points, share: !!options.share, highlights, timeProgress: progress };
+  const formulas = options.mode === 'formulas';
+  const mainOptions = { lang, top, points: !!options.points, share: !!options.share, highlights, timeProgress: progress, formulas };
   let body = null;
   groups.forEach((group, i) => {
     const title = tx(lang, 'title.summary', { scope }) + (groups.length > 1 ? `（${i + 1}）` : '');
@@ -163,7 +164,7 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
   });
   let next = groups.length;
   if (indicators.length && body) {
-    const plan = buildRanksSheet(names[next], tx(lang, 'title.ranks', { scope }), period, placed, body, { lang, top, highlights });
+    const plan = buildRanksSheet(names[next], tx(lang, 'title.ranks', { scope }), period, placed, body, { lang, top, highlights, formulas });
     const facts = { lang, indicators, scope, totalName, period, top, highlights: { ...highlights, 'below-total': false, negative: false, 'behind-progress': false }, counts: indicators.length, previous: null, progress: null };
     appendFootnotes(plan, footnotes(facts).filter((l) => !l.includes(tx(lang, 'foot.rounding'))), plan.columns.length - 1, lang);
     sheets.push(plan);

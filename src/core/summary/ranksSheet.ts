@@ -11,6 +11,8 @@ export interface RanksOptions {
   lang: Lang;
   top: number;
   highlights: Record<HighlightKind, boolean>;
+  /** give cells their formulas (formulas mode) */
+  formulas: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export function buildRanksSheet(name: string, title: string, period: string | nu
   b.set(HEAD_TOP, 0, tx(lang, 'head.region'));
   b.merge(rect(HEAD_TOP, 0, HEAD_TOP + 1, 0));
   const widths = [10];
+  let hasBelow = false;
   const below = new Map<number, string[]>();
   const engine = { top: new Map<number, number>(), bottom: new Map<number, number>(), below: new Map<number, number>() };
   placed.forEach((p, i) => {
@@ -45,15 +48,20 @@ export function buildRanksSheet(name: string, title: string, period: string | nu
       const r = p.indicator.byKey.get(region.key);
       if (!r) return;
       // a number stays a number; no rank gives ""
-      const ref = `${quoteSheet(p.sheet)}!${a1(row, rCol)}`;
-      const cell: PlanCell = { value: r.rank ?? '', formula: `=IF(ISNUMBER(${ref}),${ref},"")` };
+      const ref = o.formulas ? `${quoteSheet(p.sheet)}!${a1(row, rCol)}` : '';
+      const cell: PlanCell = { value: r.rank ?? '', formula: o.formulas ? `=IF(ISNUMBER(${ref}),${ref},"")` : undefined };
       b.set(row, col, cell);
       if (r.rank !== null && r.rank <= k) engine.top.set(row, (engine.top.get(row) ?? 0) + 1);
       if (r.fromBottom !== null && r.fromBottom <= k) engine.bottom.set(row, (engine.bottom.get(row) ?? 0) + 1);
       if (gCol !== undefined && tg !== null) {
-        const g = `${quoteSheet(p.sheet)}!${a1(row, gCol)}`;
-        const gt = `${quoteSheet(p.sheet)}!${a1(totalRow, gCol, true)}`;
-        below.set(row, [...(below.get(row) ?? []), `IF(AND(ISNUMBER(${g}),ISNUMBER(${gt})),--(${g}<${gt}),0)`]);
+        hasBelow = true;
+        if (o.formulas) {
+          const g = `${quoteSheet(p.sheet)}!${a1(row, gCol)}`;
+          const gt = `${quoteSheet(p.sheet)}!${a1(totalRow, gCol, true)}`;
+          let list = below.get(row);
+          if (!list) below.set(row, (list = []));
+          list.push(`IF(AND(ISNUMBER(${g}),ISNUMBER(${gt})),--(${g}<${gt}),0)`);
+        }
         if (r.growthShown !== null && r.growthShown < tg) engine.below.set(row, (engine.below.get(row) ?? 0) + 1);
       }
     });
@@ -66,7 +74,6 @@ export function buildRanksSheet(name: string, title: string, period: string | nu
   });
   const n = placed.length;
   const c0 = 1 + n;
-  const hasBelow = below.size > 0;
   const kinds = hasBelow ? (['top', 'bottom', 'below'] as const) : (['top', 'bottom'] as const);
   const lastCol = c0 + kinds.length - 1;
   b.set(HEAD_TOP, c0, tx(lang, 'head.counts'));
@@ -80,12 +87,14 @@ export function buildRanksSheet(name: string, title: string, period: string | nu
     b.set(row, 0, region.name);
     if (region.total || n === 0) return;
     const ranks = `${a1(row, 1)}:${a1(row, n)}`;
-    b.set(row, c0, { value: engine.top.get(row) ?? 0, formula: `=COUNTIF(${ranks},"<="&${k})` });
-    const bottomTerms = placed.map((p, i) => {
-      const rc = a1(row, 1 + i);
-      return `IF(ISNUMBER(${rc}),--(${bottomTest(rc, columnRange(1 + i, firstRow, lastRow), k, p.indicator.table.ties)}),0)`;
-    });
-    b.set(row, c0 + 1, { value: engine.bottom.get(row) ?? 0, formula: `=${bottomTerms.join('+')}` });
+    b.set(row, c0, { value: engine.top.get(row) ?? 0, formula: o.formulas ? `=COUNTIF(${ranks},"<="&${k})` : undefined });
+    const bottomTerms = o.formulas
+      ? placed.map((p, i) => {
+          const rc = a1(row, 1 + i);
+          return `IF(ISNUMBER(${rc}),--(${bottomTest(rc, columnRange(1 + i, firstRow, lastRow), k, p.indicator.table.ties)}),0)`;
+        })
+      : [];
+    b.set(row, c0 + 1, { value: engine.bottom.get(row) ?? 0, formula: o.formulas ? `=${bottomTerms.join('+')}` : undefined });
     if (hasBelow) {
       const terms = below.get(row);
       b.set(row, c0 + 2, { value: engine.below.get(row) ?? 0, formula: terms ? `=${terms.join('+')}` : undefined });
