@@ -72,9 +72,12 @@ export function summaryPeriod(result: SummaryResult): string | null {
 
 const ALL_HIGHLIGHTS: Record<HighlightKind, boolean> = { top: true, bottom: true, 'below-total': true, negative: true, 'behind-progress': true, tie: true };
 
+/** At most `size` per group, in as few groups as that allows, sized evenly (8 by 6 → 4 + 4, not 6 + 2). */
 function chunk<T>(items: T[], size: number): T[][] {
+  const groups = Math.max(1, Math.ceil(items.length / size));
+  const even = Math.ceil(items.length / groups);
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += even) out.push(items.slice(i, i + even));
   return out;
 }
 
