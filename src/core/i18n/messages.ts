@@ -129,7 +129,7 @@ const MESSAGES = {
   },
   'write.mode.values': { 'zh-CN': '数值', 'en-US': 'values' },
   'write.mode.formulas': { 'zh-CN': '公式，引用原表单元格', 'en-US': 'formulas that refer to the source cells' },
-  'write.findings': { 'zh-CN': '审核：错误{error}条，疑问{warning}条，提示{info}条，详见「{sheet}」。', 'en-US': 'Checks: {error} errors, {warning} warnings, {info} notes; see "{sheet}".' },
+  'write.findings': { 'zh-CN': '审核：错误{error}条，疑问{warning}条，提示{info}条，详见「{sheet}」。', 'en-US': 'Checks: errors {error}, warnings {warning}, notes {info}; see "{sheet}".' },
   'write.unknown-indicator': { 'zh-CN': '找不到指标「{name}」，已忽略。', 'en-US': 'No indicator matches "{name}"; ignored.' },
   'write.targets': { 'zh-CN': '目标任务：{list}', 'en-US': 'Targets: {list}' },
   'write.targets-unit': {

@@ -19,6 +19,8 @@ function cellOrder(cell: string): [number, number] {
 /** Findings sorted by severity, then the sheets' order in the workbook, then row and column. */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
   const pos = new Map(sheetOrder.map((s, i) => [s, i]));
+  // sheets not in the order given follow, grouped, in the order they first appear
+  for (const f of findings) if (!pos.has(f.sheet)) pos.set(f.sheet, pos.size);
   return [...findings].sort((a, b) => {
     const d = ORDER[a.severity] - ORDER[b.severity] || (pos.get(a.sheet) ?? 1e9) - (pos.get(b.sheet) ?? 1e9);
     if (d) return d;
@@ -43,7 +45,7 @@ export function buildFindingsSheet(name: string, result: CheckResult, sheetOrder
   const count = { error: 0, warning: 0, info: 0 };
   for (const f of result.issues) count[f.severity]++;
   const line = result.issues.length
-    ? tx(lang, 'findings.count', { sheets: sheetOrder.length, total: result.issues.length, ...count })
+    ? tx(lang, 'findings.count', { sheets: sheetOrder.length || new Set(result.issues.map((f) => f.sheet)).size, total: result.issues.length, ...count })
     : tx(lang, 'findings.none');
   b.line(2, 0, lastCol, line, { size: 10, hAlign: 'left', font: FONT[lang] });
   const head = 3;

@@ -12,9 +12,14 @@ export interface FootnoteFacts {
   totalName: string;
   period: string | null;
   top: number;
-  highlights: Record<HighlightKind, boolean>;
-  /** the sheet has count columns over n indicators */
-  counts: number | null;
+  /** the kinds of highlight rule the sheet has (the legend names only these) */
+  highlights: ReadonlySet<HighlightKind>;
+  /** the sheet has count columns over n indicators, with or without 低于全市 */
+  counts: { n: number; below: boolean } | null;
+  /** say that ranks were recomputed where the sheet published others (the notes are on this sheet) */
+  published: boolean;
+  /** the rounding line (sheets with values) */
+  rounding: boolean;
   /** what the rank change compares with (the previous report's period or file) */
   previous: string | null;
   /** 序时进度 and the months behind it, with targets */
@@ -58,19 +63,19 @@ export function footnotes(f: FootnoteFacts): string[] {
   const periods = new Map<string, Indicator[]>();
   for (const i of indicators) if (i.ownPeriod) periods.set(i.ownPeriod, [...(periods.get(i.ownPeriod) ?? []), i]);
   for (const [period, list] of periods) lines.push(tx(lang, 'foot.periods', { list: names(list), period }));
-  if (indicators.some((i) => i.table.rankMismatches.length)) lines.push(tx(lang, 'foot.published'));
-  if (f.counts !== null) lines.push(tx(lang, 'foot.counts', { n: f.counts, k: f.top, total: f.totalName }));
+  if (f.published && indicators.some((i) => i.table.rankMismatches.length)) lines.push(tx(lang, 'foot.published'));
+  if (f.counts !== null) lines.push(tx(lang, f.counts.below ? 'foot.counts' : 'foot.counts.no-below', { n: f.counts.n, k: f.top, total: f.totalName }));
   if (f.previous) lines.push(tx(lang, 'foot.change', { previous: f.previous }));
   if (f.progress) lines.push(tx(lang, 'foot.progress', { progress: f.progress.value.toFixed(1), months: f.progress.months }));
-  if (indicators.some((i) => i.table.rows.some((r) => r.value !== null))) lines.push(tx(lang, 'foot.rounding'));
+  if (f.rounding && indicators.some((i) => i.table.rows.some((r) => r.value !== null))) lines.push(tx(lang, 'foot.rounding'));
   const marks: string[] = [];
   const h = f.highlights;
-  if (h.top) marks.push(tx(lang, 'foot.highlight.top', { k: f.top }));
-  if (h.bottom) marks.push(tx(lang, 'foot.highlight.bottom', { k: f.top }));
-  if (h['below-total']) marks.push(tx(lang, 'foot.highlight.below', { total: f.totalName }));
-  if (h.negative) marks.push(tx(lang, 'foot.highlight.negative'));
-  if (h['behind-progress'] && f.progress) marks.push(tx(lang, 'foot.highlight.behind'));
-  if (h.tie) marks.push(tx(lang, 'foot.highlight.tie'));
+  if (h.has('top')) marks.push(tx(lang, 'foot.highlight.top', { k: f.top }));
+  if (h.has('bottom')) marks.push(tx(lang, 'foot.highlight.bottom', { k: f.top }));
+  if (h.has('below-total')) marks.push(tx(lang, 'foot.highlight.below', { total: f.totalName }));
+  if (h.has('negative')) marks.push(tx(lang, 'foot.highlight.negative'));
+  if (h.has('behind-progress')) marks.push(tx(lang, 'foot.highlight.behind'));
+  if (h.has('tie')) marks.push(tx(lang, 'foot.highlight.tie'));
   if (marks.length) lines.push(tx(lang, 'foot.highlight', { list: listText(lang, marks) }));
   return lines.map((l, i) => (i === 0 ? tx(lang, 'foot.lead') : lang === 'zh-CN' ? '　　' : '       ') + `${i + 1}. ${l}`);
 }

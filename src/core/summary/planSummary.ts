@@ -117,7 +117,8 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
   if (options.targets) {
     for (const ind of indicators) {
       const t = options.targets.get(indicatorKey(ind.table.indicator));
-      if (!t) continue;
+      // completion needs the cumulative value: a growth-only indicator cannot take a target
+      if (!t || !ind.table.rows.some((r) => r.value !== null)) continue;
       const values = targetsIn(t, ind.table.unit);
       if (values) {
         ind.targets = values;
@@ -157,8 +158,10 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
       totalName,
       period,
       top,
-      highlights,
-      counts: group.length,
+      highlights: new Set(built.plan.highlights.map((h) => h.kind)),
+      counts: { n: group.length, below: built.plan.cells[4]?.some((c) => c?.value === tx(lang, 'head.below', { total: totalName })) ?? false },
+      published: true,
+      rounding: true,
       previous: group.some((g) => g.previousRanks) ? (options.previous?.label ?? null) : null,
       progress: progress !== null && group.some((g) => g.targets) && months ? { value: progress, months } : null,
     };
@@ -168,8 +171,22 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
   let next = groups.length;
   if (indicators.length && body) {
     const plan = buildRanksSheet(names[next], tx(lang, 'title.ranks', { scope }), period, placed, body, { lang, top, highlights, formulas });
-    const facts = { lang, indicators, scope, totalName, period, top, highlights: { ...highlights, 'below-total': false, negative: false, 'behind-progress': false }, counts: indicators.length, previous: null, progress: null };
-    appendFootnotes(plan, footnotes(facts).filter((l) => !l.includes(tx(lang, 'foot.rounding'))), plan.columns.length - 1, lang);
+    const facts = {
+      lang,
+      indicators,
+      scope,
+      totalName,
+      period,
+      top,
+      highlights: new Set(plan.highlights.map((h) => h.kind)),
+      counts: { n: indicators.length, below: plan.cells[4]?.some((c) => c?.value === tx(lang, 'head.below', { total: totalName })) ?? false },
+      // the notes on recomputed ranks are on the summary sheets
+      published: false,
+      rounding: false,
+      previous: null,
+      progress: null,
+    };
+    appendFootnotes(plan, footnotes(facts), plan.columns.length - 1, lang);
     sheets.push(plan);
     next++;
   }

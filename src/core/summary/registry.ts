@@ -48,7 +48,7 @@ export function ownedSheets(existing: ExistingSheet[], registry: RegistryEntry[]
   const out: string[] = [];
   for (const e of registry) {
     const s = byName.get(e.sheet.toLowerCase());
-    if (s && (s.a1 ?? '') === e.title) out.push(s.name);
+    if (s && (s.a1 ?? '') === e.title && !out.includes(s.name)) out.push(s.name);
   }
   return out;
 }
@@ -56,10 +56,32 @@ export function ownedSheets(existing: ExistingSheet[], registry: RegistryEntry[]
 const MAX_NAME = 31;
 const BAD = /[\\/?*[\]:]/g;
 
-/** A legal Excel sheet name: no \ / ? * [ ] :, not starting or ending with ', at most 31 characters. */
+/**
+ * At most `max` UTF-16 units (Excel's count), cut between characters, so an emoji or a
+ * rare CJK character is never split in half.
+ */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** No apostrophe or space at either end (Excel refuses a name that starts or ends with '). */
+function tidy(text: string): string {
+  return text.replace(/^['\s]+|['\s]+$/g, '');
+}
+
+/**
+ * A legal Excel sheet name: no \ / ? * [ ] :, not starting or ending with ', at most
+ * 31 characters, and not "History" (Excel reserves it).
+ */
 export function legalSheetName(name: string): string {
-  const cleaned = name.replace(BAD, '_').replace(/^'+|'+$/g, '').trim();
-  return (cleaned || 'Sheet').slice(0, MAX_NAME);
+  const cleaned = tidy(cut(tidy(name.replace(BAD, '_')), MAX_NAME)) || 'Sheet';
+  return cleaned.toLowerCase() === 'history' ? 'History_' : cleaned;
 }
 
 /**
@@ -76,7 +98,7 @@ export function placeNames(wanted: string[], existing: ExistingSheet[], owned: s
     let name = base;
     for (let i = 2; taken.has(name.toLowerCase()); i++) {
       const suffix = `(${i})`;
-      name = base.slice(0, MAX_NAME - suffix.length) + suffix;
+      name = tidy(cut(base, MAX_NAME - suffix.length)) + suffix;
     }
     taken.add(name.toLowerCase());
     out.push(name);

@@ -45,7 +45,7 @@ const TEXT = {
   'severity.info': { 'zh-CN': '提示', 'en-US': 'Note' },
   'findings.count': {
     'zh-CN': '共审核{sheets}个工作表，发现{total}条：错误{error}条，疑问{warning}条，提示{info}条。',
-    'en-US': '{sheets} sheets checked, {total} findings: {error} errors, {warning} warnings, {info} notes.',
+    'en-US': 'Sheets checked: {sheets}. Findings: {total} (errors: {error}, warnings: {warning}, notes: {info}).',
   },
   'findings.none': { 'zh-CN': '未发现问题。', 'en-US': 'No findings.' },
   'note.rank-differs': { 'zh-CN': '原表公布位次为第{published}位', 'en-US': 'The sheet publishes rank {published}' },
@@ -63,11 +63,11 @@ const TEXT = {
   'foot.order.by-value': { 'zh-CN': '；{list}按总量排位', 'en-US': '; {list} ranked by level' },
   'foot.order.by-increment': { 'zh-CN': '；{list}按增量排位', 'en-US': '; {list} ranked by increment' },
   'foot.ties.competition': {
-    'zh-CN': '增速按公布的小数位数比较，相同者并列，并列占位（如1、2、2、4）。',
+    'zh-CN': '排位按公布的小数位数比较，相同者并列，并列占位（如1、2、2、4）。',
     'en-US': 'Figures are compared as shown; equal figures share a rank, and the next rank is skipped (1, 2, 2, 4).',
   },
   'foot.ties.dense': {
-    'zh-CN': '增速按公布的小数位数比较，相同者并列，并列不占位（如1、2、2、3）。',
+    'zh-CN': '排位按公布的小数位数比较，相同者并列，并列不占位（如1、2、2、3）。',
     'en-US': 'Figures are compared as shown; equal figures share a rank, and no rank is skipped (1, 2, 2, 3).',
   },
   'foot.rounding': { 'zh-CN': '因四舍五入，分项之和与合计可能略有差异。', 'en-US': 'Parts may not add up to the total because of rounding.' },
@@ -88,6 +88,10 @@ const TEXT = {
   'foot.counts': {
     'zh-CN': '位次统计为本表{n}项指标中位居前{k}位、后{k}位和增速低于{total}的项数。',
     'en-US': 'Rank counts: of the {n} indicators in this table, how many are in the top {k}, the bottom {k}, and below {total} growth.',
+  },
+  'foot.counts.no-below': {
+    'zh-CN': '位次统计为本表{n}项指标中位居前{k}位、后{k}位的项数。',
+    'en-US': 'Rank counts: of the {n} indicators in this table, how many are in the top {k} and the bottom {k}.',
   },
   'list.sep': { 'zh-CN': '、', 'en-US': ', ' },
   'tie.format': { 'zh-CN': '0"(并列)"', 'en-US': '0" (tied)"' },
