@@ -1,0 +1,282 @@
+/**
+ * LibreOffice (headless) as a test oracle for the .xlsx files the project writes.
+ *
+ *   - `recalculate(xlsx)`  converts xlsx → xlsx with every formula recalculated and
+ *                          returns the result loaded with ExcelJS (computed values in
+ *                          `cell.result`; read them with `computed(cell)`, see there);
+ *   - `renderPng(xlsx, outDir, baseName)`  converts to PDF, then each page to PNG
+ *                          (`pdftoppm -png -r 70`), for looking at what a sheet shows.
+ *
+ * LibreOffice does NOT recalculate .xlsx files on load by default: it keeps the cached
+ * `<v>` results (ExcelJS writes none or whatever `result` it was given). The private
+ * user profile used here sets
+ *   /org.openoffice.Office.Calc/Formula/Load  OOXMLRecalcMode = 0  (0 = always recalculate)
+ *                                             ODFRecalcMode   = 0
+ * in `<profile>/user/registrymodifications.xcu`, and soffice is started with
+ * `-env:UserInstallation=file://<profile>` so the user's own profile is never touched.
+ *
+ * Concurrency: one profile per process (jest workers are processes, so they never
+ * share one: the directory name includes process.pid), created lazily and reused;
+ * within a process, calls are queued because two soffice processes on one profile
+ * would hand their work to each other through LibreOffice's single-instance pipe.
+ */
+import { execFile } from 'child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'fs/promises';
+import os from 'os';
+import path from 'path';
+import { pathToFileURL } from 'url';
+import ExcelJS from 'exceljs';
+
+/** How long one soffice or pdftoppm run may take. */
+export const SOFFICE_TIMEOUT_MS = 120_000;
+
+/** The first executable among `names` on PATH, or null. */
+function findOnPath(names: readonly string[]): string | null {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter((d) => d !== '');
+  for (const name of names) {
+    for (const dir of dirs) {
+      const candidate = path.join(dir, name);
+      try {
+        const st = statSync(candidate);
+        if (st.isFile() && (st.mode & 0o111) !== 0) return candidate;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return null;
+}
+
+/** `soffice` (or `libreoffice`) on PATH; null when LibreOffice is not installed. */
+export function sofficePath(): string | null {
+  return findOnPath(['soffice', 'libreoffice']);
+}
+
+/** `pdftoppm` (poppler-utils) on PATH; null when absent. */
+export function pdftoppmPath(): string | null {
+  return findOnPath(['pdftoppm']);
+}
+
+// ---------------------------------------------------------------------------
+// The private profile
+// ---------------------------------------------------------------------------
+
+const RECALC_XCU = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+interface Profile {
+  /** parent of the profile, also HOME for soffice and the place for per-call work dirs */
+  root: string;
+  /** the -env:UserInstallation argument */
+  installArg: string;
+}
+
+let profile: Profile | null = null;
+
+function ensureProfile(): Profile {
+  if (profile && existsSync(path.join(profile.root, 'profile', 'user', 'registrymodifications.xcu'))) return profile;
+  const root = path.join(os.tmpdir(), `indicator-tables-soffice-${process.pid}`);
+  const userDir = path.join(root, 'profile', 'user');
+  mkdirSync(userDir, { recursive: true });
+  const xcu = path.join(userDir, 'registrymodifications.xcu');
+  // LibreOffice rewrites this file on exit and keeps our two items; write it only when new.
+  if (!existsSync(xcu)) writeFileSync(xcu, RECALC_XCU, 'utf8');
+  if (!profile) {
+    process.once('exit', () => {
+      try {
+        rmSync(root, { recursive: true, force: true });
+      } catch {
+        // best effort
+      }
+    });
+  }
+  profile = { root, installArg: `-env:UserInstallation=${pathToFileURL(path.join(root, 'profile')).href}` };
+  return profile;
+}
+
+/** The recalculation settings as they stand in the profile (for diagnostics). */
+export function profileRecalcSettings(): string {
+  const p = ensureProfile();
+  const xcu = readFileSync(path.join(p.root, 'profile', 'user', 'registrymodifications.xcu'), 'utf8');
+  return xcu
+    .split('\n')
+    .filter((l) => /RecalcMode/.test(l))
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Running the programs
+// ---------------------------------------------------------------------------
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `task` after every earlier queued task has settled. */
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+/** Kills leftover processes whose command line mentions `marker` (our own profile path). */
+function killByMarker(marker: string): void {
+  if (process.platform !== 'linux') return;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    if (pid === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes(marker)) process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone or not ours
+    }
+  }
+}
+
+function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv, cwd: string, what: string, marker?: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      program,
+      args,
+      { env, cwd, timeout: SOFFICE_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error) {
+          // soffice is a script that starts oosplash, which starts soffice.bin: a timeout
+          // kills only the first, so also kill whatever still runs on our profile.
+          if (marker) killByMarker(marker);
+          const killed = (error as { killed?: boolean }).killed;
+          const reason = killed ? `timed out after ${SOFFICE_TIMEOUT_MS / 1000} s` : `failed (${error.message.split('\n')[0]})`;
+          reject(new Error(`${what}: ${path.basename(program)} ${reason}\n  command: ${program} ${args.join(' ')}\n  stdout: ${stdout.trim()}\n  stderr: ${stderr.trim()}`));
+          return;
+        }
+        resolve({ stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Converts `input` (in `workDir`) with soffice; returns the path of the output file. */
+async function convert(input: string, workDir: string, target: 'xlsx' | 'pdf', p: Profile): Promise<string> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui');
+  const outDir = path.join(workDir, 'out');
+  await mkdir(outDir, { recursive: true });
+  const filter = target === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'pdf:calc_pdf_Export';
+  const args = [p.installArg, '--headless', '--invisible', '--nologo', '--nodefault', '--norestore', '--nolockcheck', '--convert-to', filter, '--outdir', outDir, input];
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: p.root, TMPDIR: workDir };
+  delete env.DISPLAY;
+  const what = `soffice --convert-to ${target}`;
+  const { stdout, stderr } = await run(soffice, args, env, workDir, what, p.installArg);
+  const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${target}`);
+  if (!existsSync(output)) {
+    // soffice exits 0 even when it could not load or convert the file
+    throw new Error(`${what}: no output file ${output}\n  stdout: ${stdout.trim()}\n  stderr: ${stderr.trim()}`);
+  }
+  return output;
+}
+
+async function withWorkDir<T>(task: (workDir: string, p: Profile) => Promise<T>): Promise<T> {
+  return serialized(async () => {
+    const p = ensureProfile();
+    const workDir = await mkdtemp(path.join(p.root, 'job-'));
+    try {
+      return await task(workDir, p);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------
+// API
+// ---------------------------------------------------------------------------
+
+/**
+ * Opens `xlsx` in LibreOffice, recalculates every formula, saves it as .xlsx and
+ * returns that file loaded with ExcelJS: formula cells carry LibreOffice's results.
+ */
+export async function recalculate(xlsx: Buffer): Promise<ExcelJS.Workbook> {
+  const converted = await withWorkDir(async (workDir, p) => {
+    const input = path.join(workDir, 'book.xlsx');
+    await writeFile(input, xlsx);
+    const output = await convert(input, workDir, 'xlsx', p);
+    return readFileSync(output);
+  });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(converted as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+/** A computed value as `computed()` returns it. */
+export type Computed = number | string | boolean | { error: string } | null;
+
+/**
+ * The value a cell shows after `recalculate()`: the formula's result for formula cells,
+ * else the cell's value (null when empty).
+ *
+ * Use this rather than `cell.value.result`: ExcelJS's `cell.value` getter drops falsy
+ * results, so a formula giving 0 or FALSE would read as "no result". `cell.result` keeps
+ * them; a formula cell without any result is one whose result is "" (LibreOffice writes
+ * `t="str"` with an empty `<v></v>`, which ExcelJS reads as nothing), so it gives "".
+ * LibreOffice can compute a negative zero (ROUND(-0.04,1) is written as "-0"); Excel
+ * has none, so -0 is returned as 0.
+ */
+export function computed(cell: ExcelJS.Cell): Computed {
+  const noNegativeZero = (x: unknown) => (typeof x === 'number' && Object.is(x, -0) ? 0 : x);
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const r: unknown = cell.result;
+    if (r === undefined || r === null) return '';
+    if (r instanceof Date) throw new Error(`${cell.address}: a date result (the cell has a date format); read it as a number instead`);
+    return noNegativeZero(r) as Computed;
+  }
+  const v: unknown = cell.value;
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+  return noNegativeZero(v) as Computed;
+}
+
+/**
+ * Converts `xlsx` to PDF (recalculated, every visible sheet) as `<outDir>/<baseName>.pdf`
+ * and each page to `<outDir>/<baseName>-<page>.png` at 70 dpi. Earlier PNGs with the
+ * same base name are removed first. Returns the paths, pages in order.
+ */
+export async function renderPng(xlsx: Buffer, outDir: string, baseName: string): Promise<{ pdf: string; pngs: string[] }> {
+  const pdftoppm = pdftoppmPath();
+  if (!pdftoppm) throw new Error('pdftoppm is not installed: apt-get install poppler-utils');
+  await mkdir(outDir, { recursive: true });
+  const pdf = path.join(path.resolve(outDir), `${baseName}.pdf`);
+  await withWorkDir(async (workDir, p) => {
+    const input = path.join(workDir, 'book.xlsx');
+    await writeFile(input, xlsx);
+    const output = await convert(input, workDir, 'pdf', p);
+    await copyFile(output, pdf);
+  });
+
+  const pagePattern = new RegExp(`^${baseName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)\\.png$`);
+  const old = (await readdir(outDir)).filter((f) => pagePattern.test(f));
+  await Promise.all(old.map((f) => rm(path.join(outDir, f), { force: true })));
+  await run(pdftoppm, ['-png', '-r', '70', pdf, path.join(path.resolve(outDir), baseName)], process.env, outDir, 'pdftoppm');
+  const pngs = (await readdir(outDir))
+    .map((f) => ({ f, m: pagePattern.exec(f) }))
+    .filter((x): x is { f: string; m: RegExpExecArray } => x.m !== null)
+    .sort((a, b) => Number(a.m[1]) - Number(b.m[1]))
+    .map((x) => path.join(path.resolve(outDir), x.f));
+  if (pngs.length === 0) throw new Error(`pdftoppm wrote no page images for ${pdf}`);
+  return { pdf, pngs };
+}
