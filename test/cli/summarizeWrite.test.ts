@@ -197,3 +197,58 @@ test('--previous adds rank changes against last period', async () => {
   expect(main.getCell('E7').value).toBe(0);
   expect(main.getCell('E7').numFmt).toBe('"↑"0;"↓"0;"—"');
 });
+
+/** An annual-targets workbook for the sample's regions: 地区生产总值 and 社零 in 亿元 (the sample is in 万元). */
+async function targetsWorkbook(): Promise<ExcelJS.Workbook> {
+  const src = await open(SAMPLE);
+  const gdp = src.getWorksheet('地区生产总值') as ExcelJS.Worksheet;
+  const rows: [string, number][] = [];
+  gdp.eachRow((r, i) => {
+    if (i >= 5 && i <= 17 && typeof r.getCell(1).value === 'string') rows.push([r.getCell(1).value as string, Number(r.getCell(2).value)]);
+  });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('目标任务');
+  ws.getCell('A1').value = '2025年各县市区主要指标年度目标任务';
+  ws.mergeCells('A1:C1');
+  ws.getRow(2).values = ['地区', '地区生产总值（亿元）', '社会消费品零售总额（亿元）'];
+  // every other region is behind 序时进度 (25% at the end of March)
+  rows.forEach(([name, value], i) => (ws.getRow(3 + i).values = [name, Math.round((value * (i % 2 ? 3.6 : 4.6)) / 100) / 100, Math.round((value * 1.5) / 100) / 100]));
+  return wb;
+}
+
+test('--targets adds 年度目标, 完成目标 and the gap to 序时进度, with 亿元 targets converted to 万元', async () => {
+  const targets = out('targets.xlsx');
+  await (await targetsWorkbook()).xlsx.writeFile(targets);
+  const target = out('with-targets.xlsx');
+  const r = await cli(['summarize', SAMPLE, '-o', target, '--targets', targets, '--indicators', '地区生产总值', '--lang', 'zh-CN']);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('目标任务：地区生产总值');
+  const main = (await open(target)).getWorksheet('主要指标汇总表') as ExcelJS.Worksheet;
+  // A5 is inside the merged 地区 header (ExcelJS reads the merge's value there)
+  const heads = (main.getRow(5).values as ExcelJS.CellValue[]).slice(2);
+  expect(heads).toEqual(['绝对额(万元)', '增速(%)', '位次', '年度目标(万元)', '完成目标(%)', '与序时进度差(个百分点)', '前3位', '后3位', '低于全市']);
+  // 城东: value / (target in 万元) × 100, and the gap to 25.0
+  const value = Number(main.getCell('B7').value);
+  const annual = Number(main.getCell('E7').value);
+  const done = Number(main.getCell('F7').value);
+  expect(annual).toBeGreaterThan(value * 3);
+  expect(done).toBeCloseTo(Math.round((value / annual) * 1000) / 10, 10);
+  expect(Number(main.getCell('G7').value)).toBeCloseTo(done - 25, 10);
+  const foot: string[] = [];
+  main.eachRow((row) => typeof row.getCell(1).value === 'string' && foot.push(row.getCell(1).value as string));
+  expect(foot.some((l) => l.includes('序时进度为25.0%（3个月/12个月）'))).toBe(true);
+});
+
+test('a targets sheet inside the workbook is used as targets, not summarised as an indicator', async () => {
+  const wb = await open(SAMPLE);
+  const t = (await targetsWorkbook()).getWorksheet('目标任务') as ExcelJS.Worksheet;
+  const ws = wb.addWorksheet('目标任务');
+  t.eachRow((row, i) => (ws.getRow(i).values = (row.values as ExcelJS.CellValue[]).slice(1)));
+  const input = out('own-targets.xlsx');
+  await wb.xlsx.writeFile(input);
+  const target = out('own-targets-out.xlsx');
+  const r = await cli(['summarize', input, '-o', target, '--lang', 'zh-CN']);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('目标任务：地区生产总值、社会消费品零售总额');
+  expect(r.out).toContain('8项指标');
+});
