@@ -155,7 +155,11 @@ export type MessageKey = keyof typeof MESSAGES;
 
 /** The message in the language, with {name} placeholders filled. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text: string = MESSAGES[key][lang];
+  return fill(MESSAGES[key][lang], params);
+}
+
+/** {name} placeholders filled from params; unknown ones stay as written. */
+export function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
 }
 

@@ -300,7 +300,7 @@ export function buildMainSheet(
   b.set(HEAD_TOP, col, tx(lang, 'head.counts'));
   b.merge(rect(HEAD_TOP, col, HEAD_TOP, lastCol));
   countKinds.forEach((kind, i) => {
-    b.set(HEAD_TOP + 1, col + i, kind === 'top' ? tx(lang, 'head.top', { k }) : kind === 'bottom' ? tx(lang, 'head.bottom', { k }) : tx(lang, 'head.below', { total: totalName }));
+    b.set(HEAD_TOP + 1, col + i, countHeader(kind, k, totalName, lang));
     widths.push(6.5);
   });
   for (const region of regions) {
@@ -332,6 +332,11 @@ export function buildMainSheet(
   const order: HighlightKind[] = ['behind-progress', 'top', 'bottom', 'below-total', 'negative', 'tie'];
   b.plan.highlights.sort((x, y) => order.indexOf(x.kind) - order.indexOf(y.kind));
   return { plan: b.plan, placed, body: { totalRow, firstRow, lastRow, regions } };
+}
+
+/** The header of a count column: 前3位, 后3位, 低于全市. */
+export function countHeader(kind: keyof CountTerms, k: number, totalName: string, lang: Lang): string {
+  return kind === 'top' ? tx(lang, 'head.top', { k }) : kind === 'bottom' ? tx(lang, 'head.bottom', { k }) : tx(lang, 'head.below', { total: totalName });
 }
 
 /** Title, period and unit lines across the table's width. */

@@ -3,7 +3,7 @@ import type { HighlightKind, PlanCell, SheetPlan } from './Plan.types';
 import { SheetBuilder, rect } from './SheetBuilder';
 import { a1, bottomTest, columnRange, quoteSheet } from './formula';
 import type { Body, PlacedIndicator } from './mainSheet';
-import { BODY_TOP, HEAD_TOP, titleBlock } from './mainSheet';
+import { BODY_TOP, HEAD_TOP, countHeader, titleBlock } from './mainSheet';
 import { FONT, HIGHLIGHT_STYLE, NUMBER_FORMAT, STYLE, printSettings } from './styles';
 import { tx } from './text';
 
@@ -79,7 +79,7 @@ export function buildRanksSheet(name: string, title: string, period: string | nu
   b.set(HEAD_TOP, c0, tx(lang, 'head.counts'));
   b.merge(rect(HEAD_TOP, c0, HEAD_TOP, lastCol));
   kinds.forEach((kind, i) => {
-    b.set(HEAD_TOP + 1, c0 + i, kind === 'top' ? tx(lang, 'head.top', { k }) : kind === 'bottom' ? tx(lang, 'head.bottom', { k }) : tx(lang, 'head.below', { total: totalName }));
+    b.set(HEAD_TOP + 1, c0 + i, countHeader(kind, k, totalName, lang));
     widths.push(6.5);
   });
   regions.forEach((region, j) => {

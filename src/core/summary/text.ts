@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import { fill } from '../i18n';
 
 /** Words written into the summary sheets, zh-CN first. */
 const TEXT = {
@@ -101,8 +102,7 @@ const TEXT = {
 export type TextKey = keyof typeof TEXT;
 
 export function tx(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  const text: string = TEXT[key][lang];
-  return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+  return fill(TEXT[key][lang], params);
 }
 
 export function listText(lang: Lang, items: string[]): string {

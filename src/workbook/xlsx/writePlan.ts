@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { rangeAddress } from '../../core/grid';
+import { quoteSheet } from '../../core/summary';
 import type {
   CellStyle,
   HighlightRule,
@@ -41,10 +42,8 @@ import type {
  * `'Sheet name'!$1:$2` without doubling a single quote inside the sheet name.
  */
 
-/** A sheet name as a formula or hyperlink prefix: always quoted, a quote inside doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
+/** A sheet name as a formula or hyperlink prefix: always quoted, a quote inside doubled (the core's rule). */
+export const quoteSheetName = quoteSheet;
 
 /** The in-workbook target of a link, e.g. `'Sheet 1'!C10`. */
 export function linkLocation(sheet: string, cell: string): string {
