@@ -14,6 +14,9 @@
  *                                             ODFRecalcMode   = 0
  * in `<profile>/user/registrymodifications.xcu`, and soffice is started with
  * `-env:UserInstallation=file://<profile>` so the user's own profile is never touched.
+ * The same file pins the locale (/org.openoffice.Setup/L10N ooSetupSystemLocale = zh-CN,
+ * the users' locale): otherwise LibreOffice takes it from LANG, and under e.g. de_DE
+ * VALUE("9.7") is #VALUE! and 9.7&"" is "9,7".
  *
  * Concurrency: one profile per process (jest workers are processes, so they never
  * share one: the directory name includes process.pid), created lazily and reused;
@@ -66,6 +69,7 @@ const RECALC_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>zh-CN</value></prop></item>
 </oor:items>
 `;
 
@@ -78,42 +82,70 @@ interface Profile {
 
 let profile: Profile | null = null;
 
-function ensureProfile(): Profile {
-  if (profile && existsSync(path.join(profile.root, 'profile', 'user', 'registrymodifications.xcu'))) return profile;
-  const root = path.join(os.tmpdir(), `indicator-tables-soffice-${process.pid}`);
-  const userDir = path.join(root, 'profile', 'user');
-  mkdirSync(userDir, { recursive: true });
-  const xcu = path.join(userDir, 'registrymodifications.xcu');
-  // LibreOffice rewrites this file on exit and keeps our two items; write it only when new.
-  if (!existsSync(xcu)) writeFileSync(xcu, RECALC_XCU, 'utf8');
-  if (!profile) {
-    process.once('exit', () => {
-      try {
-        rmSync(root, { recursive: true, force: true });
-      } catch {
-        // best effort
-      }
-    });
+/** The tail of this process's queue of conversions (see `serialized`). */
+let queue: Promise<unknown> = Promise.resolve();
+
+const PROFILE_PREFIX = 'indicator-tables-soffice-';
+
+function removeQuietly(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // best effort
   }
-  profile = { root, installArg: `-env:UserInstallation=${pathToFileURL(path.join(root, 'profile')).href}` };
-  return profile;
 }
 
-/** The recalculation settings as they stand in the profile (for diagnostics). */
-export function profileRecalcSettings(): string {
-  const p = ensureProfile();
-  const xcu = readFileSync(path.join(p.root, 'profile', 'user', 'registrymodifications.xcu'), 'utf8');
-  return xcu
-    .split('\n')
-    .filter((l) => /RecalcMode/.test(l))
-    .join('\n');
+/**
+ * Removes profiles of processes that no longer run. Jest does not always let the
+ * 'exit' handler below run in its workers, so each process sweeps up after the earlier ones.
+ */
+function removeStaleProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = new RegExp(`^${PROFILE_PREFIX}(\\d+)$`).exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0); // still running: leave it alone
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') removeQuietly(path.join(os.tmpdir(), name));
+    }
+  }
+}
+
+/**
+ * Deletes this process's profile (call it from afterAll). Later calls make a new one.
+ * Waits for queued conversions first.
+ */
+export async function disposeSoffice(): Promise<void> {
+  await queue.catch(() => undefined);
+  if (profile) removeQuietly(profile.root);
+}
+
+function ensureProfile(): Profile {
+  if (profile && existsSync(path.join(profile.root, 'profile', 'user', 'registrymodifications.xcu'))) return profile;
+  const root = path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}`);
+  if (!profile) {
+    // a directory left by a killed process that had the same pid: start afresh
+    rmSync(root, { recursive: true, force: true });
+    removeStaleProfiles();
+    process.once('exit', () => removeQuietly(root));
+  }
+  const userDir = path.join(root, 'profile', 'user');
+  mkdirSync(userDir, { recursive: true });
+  // LibreOffice fills in the rest of the profile on its first run and keeps these items.
+  writeFileSync(path.join(userDir, 'registrymodifications.xcu'), RECALC_XCU, 'utf8');
+  profile = { root, installArg: `-env:UserInstallation=${pathToFileURL(path.join(root, 'profile')).href}` };
+  return profile;
 }
 
 // ---------------------------------------------------------------------------
 // Running the programs
 // ---------------------------------------------------------------------------
-
-let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs `task` after every earlier queued task has settled. */
 function serialized<T>(task: () => Promise<T>): Promise<T> {

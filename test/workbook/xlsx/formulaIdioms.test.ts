@@ -21,7 +21,7 @@ import { existsSync, statSync } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { roundHalfUp } from '../../../src/core/compute/round';
-import { computed, recalculate, renderPng, sofficePath } from '../../support/soffice';
+import { computed, disposeSoffice, recalculate, renderPng, sofficePath } from '../../support/soffice';
 import type { Computed } from '../../support/soffice';
 
 const SRC = '表1 地区';
@@ -263,6 +263,8 @@ describeLo('summary formula idioms computed by LibreOffice', () => {
     if (!sheet) throw new Error(`no sheet ${SUM} after recalculation`);
     ws = sheet;
   }, 240_000);
+
+  afterAll(() => disposeSoffice());
 
   it('recalculates: no cached -999 survives', () => {
     const stale: string[] = [];

@@ -17,7 +17,7 @@ import { indicatorKey } from '../../../src/core/check';
 import { columnLetters } from '../../../src/core/grid';
 import { readXlsxFile, workbookToBuffer, writeWorkbookPlan } from '../../../src/workbook/xlsx';
 import { describeReal } from '../../support/realFixtures';
-import { computed, recalculate, renderPng, sofficePath } from '../../support/soffice';
+import { computed, disposeSoffice, recalculate, renderPng, sofficePath } from '../../support/soffice';
 
 const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts');
 
@@ -60,6 +60,7 @@ if (!soffice) console.warn('LibreOffice (soffice) is absent: the recalculation t
 describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
   describeLo('formulas recalculated in LibreOffice', () => {
     jest.setTimeout(300_000);
+    afterAll(() => disposeSoffice());
 
     async function planFor(options: Parameters<typeof planSummary>[1], rank: Parameters<typeof summarize>[2] = {}) {
       const wb = await readXlsxFile(file);
