@@ -1,5 +1,6 @@
 import type { CheckResult, Finding, Severity } from '../check';
 import { RULES } from '../check';
+import { parseRange } from '../grid';
 import type { Lang } from '../i18n';
 import type { SheetPlan } from './Plan.types';
 import { SheetBuilder, rect } from './SheetBuilder';
@@ -9,11 +10,14 @@ import { tx } from './text';
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const FILL: Record<Severity, string> = { error: '#F8CBAD', warning: '#FFF2CC', info: '#FFFFFF' };
 
+/** Row and column of a finding's cell (the top-left of a range), to sort by. */
 function cellOrder(cell: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)/.exec(cell);
-  if (!m) return [0, 0];
-  const col = [...m[1]].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-  return [Number(m[2]), col];
+  try {
+    const r = parseRange(cell);
+    return [r.top, r.left];
+  } catch {
+    return [0, 0];
+  }
 }
 
 /** Findings sorted by severity, then the sheets' order in the workbook, then row and column. */

@@ -7,7 +7,7 @@ import type { SummaryResult } from '../summarize';
 import type { HighlightKind, PlanMode, SheetPlan, WorkbookPlan } from './Plan.types';
 import { appendFootnotes, footnotes } from './footnotes';
 import { buildFindingsSheet } from './findingsSheet';
-import type { Column, PlacedIndicator } from './mainSheet';
+import type { PlacedIndicator } from './mainSheet';
 import { buildMainSheet } from './mainSheet';
 import type { Indicator } from './model';
 import { buildIndicators, buildRegions, latestPeriod, mainPeriod, pickTables, scopeWord } from './model';
@@ -204,4 +204,3 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
   };
 }
 
-export type { Column };
