@@ -7,8 +7,7 @@ import { t } from '../core/i18n';
 import { WorkbookReadError } from '../workbook/WorkbookPort';
 import type { XlsxWorkbook } from '../workbook/xlsx';
 import { readXlsxFile } from '../workbook/xlsx';
-import type { ExistingSheet, RegistryEntry } from '../core/summary';
-import { REGISTRY_SHEET, a1Text, ownedSheets, readRegistry } from '../core/summary';
+import { splitGrids } from '../core/summary';
 
 /** Raised for problems the user can fix; the message is already in their language. */
 export class UserError extends Error {
@@ -31,23 +30,8 @@ export async function loadWorkbook(file: string, lang: Lang): Promise<XlsxWorkbo
   }
 }
 
-/** A workbook's sheets split into the user's and the add-in's own (summary sheets of an earlier run, and the registry). */
-export interface SplitGrids {
-  /** the user's sheets, in workbook order */
-  grids: Grid[];
-  existing: ExistingSheet[];
-  registry: RegistryEntry[];
-  owned: string[];
-}
-
-export function splitGrids(all: Grid[]): SplitGrids {
-  const registryGrid = all.find((g) => g.name === REGISTRY_SHEET);
-  const registry = readRegistry(registryGrid);
-  const existing = all.filter((g) => g !== registryGrid).map((g) => ({ name: g.name, a1: a1Text(g) }));
-  const owned = ownedSheets(existing, registry);
-  const skip = new Set([REGISTRY_SHEET, ...owned]);
-  return { grids: all.filter((g) => !skip.has(g.name)), existing, registry, owned };
-}
+export { splitGrids } from '../core/summary';
+export type { SplitGrids } from '../core/summary';
 
 /** Keep the sheets asked for with --sheet, or fail naming the one that is missing. */
 export function pickSheets(grids: Grid[], sheets: string[] | undefined, lang: Lang): Grid[] {

@@ -148,6 +148,74 @@ const MESSAGES = {
   'error.write': { 'zh-CN': '无法写入文件：{file}（{detail}）', 'en-US': 'Cannot write the file: {file} ({detail})' },
   'error.needs-output': { 'zh-CN': '{option} 需要与 -o 一起使用（写出汇总表时才用得上）', 'en-US': '{option} needs -o (it applies when writing the summary sheets)' },
   'error.output-ext': { 'zh-CN': '输出文件须为 .xlsx：{file}', 'en-US': 'The output file must be .xlsx: {file}' },
+  'mark.head': { 'zh-CN': '【指标表助手·审核】', 'en-US': '[indicator-tables check]' },
+  'mark.severity.error': { 'zh-CN': '错误', 'en-US': 'Error' },
+  'mark.severity.warning': { 'zh-CN': '疑问', 'en-US': 'Warning' },
+  'mark.severity.info': { 'zh-CN': '提示', 'en-US': 'Note' },
+  'mark.line': { 'zh-CN': '{severity}｜{rule}：{message}', 'en-US': '{severity} | {rule}: {message}' },
+  'mark.values': { 'zh-CN': '应为 {expected}，实为 {actual}', 'en-US': 'expected {expected}, found {actual}' },
+  'mark.cells': { 'zh-CN': '（涉及 {range} 共 {count} 格）', 'en-US': '({count} cells in {range})' },
+  'mark.done': { 'zh-CN': '已标记 {cells} 个单元格（{sheets} 个工作表）。', 'en-US': 'Marked {cells} cells on {sheets} sheets.' },
+  'mark.no-notes': {
+    'zh-CN': '此版本的 Excel 不支持批注（需要 ExcelApi 1.18 或 1.10），只标记了底色；说明见「审核结果」表。',
+    'en-US': 'This Excel cannot add notes (ExcelApi 1.18 or 1.10 needed); cells got the fill only; see the findings sheet for details.',
+  },
+  'mark.comments': {
+    'zh-CN': '此版本的 Excel 不支持备注，审核说明以批注（对话）形式添加。',
+    'en-US': 'This Excel has no notes; the explanations were added as threaded comments.',
+  },
+  'unmark.done': { 'zh-CN': '已清除 {cells} 个单元格的标记，恢复了原来的底色和批注。', 'en-US': 'Removed the marks from {cells} cells and restored their fills and notes.' },
+  'unmark.kept': {
+    'zh-CN': '{cells} 个单元格在标记后被修改过，保留了修改后的样子。',
+    'en-US': '{cells} cells were changed after marking; they were left as they are now.',
+  },
+  'unmark.gone': { 'zh-CN': '工作表「{sheet}」已不存在，其上的标记无需清除。', 'en-US': 'Sheet "{sheet}" no longer exists; its marks are gone with it.' },
+  'unmark.none': { 'zh-CN': '没有需要清除的标记。', 'en-US': 'There are no marks to remove.' },
+  'excel.cell-editing': {
+    'zh-CN': 'Excel 正在编辑单元格，请先按 Enter 或 Esc 结束编辑，再试一次。',
+    'en-US': 'Excel is editing a cell: press Enter or Esc to finish, then try again.',
+  },
+  'excel.protected-sheet': {
+    'zh-CN': '工作表「{sheet}」受保护，无法修改。请在“审阅 > 撤销工作表保护”后再试。',
+    'en-US': 'Sheet "{sheet}" is protected and cannot be changed. Unprotect it (Review > Unprotect Sheet) and try again.',
+  },
+  'excel.protected-workbook': {
+    'zh-CN': '工作簿结构受保护，无法添加或删除工作表。请在“审阅 > 保护工作簿”中取消保护后再试。',
+    'en-US': 'The workbook structure is protected, so sheets cannot be added or deleted. Unprotect it (Review > Protect Workbook) and try again.',
+  },
+  'excel.sheet-gone': {
+    'zh-CN': '找不到工作表「{sheet}」，可能已被删除或改名。请重新读取工作簿。',
+    'en-US': 'Sheet "{sheet}" was not found; it may have been deleted or renamed. Read the workbook again.',
+  },
+  'excel.name-taken': {
+    'zh-CN': '工作簿中已有名为「{sheet}」的工作表，汇总表未写入。请重新生成。',
+    'en-US': 'The workbook already has a sheet named "{sheet}"; nothing was written. Generate the summary again.',
+  },
+  'excel.no-visible': {
+    'zh-CN': '写入后工作簿将没有可见的工作表，已停止。',
+    'en-US': 'The workbook would be left without a visible sheet; stopped.',
+  },
+  'excel.too-large': {
+    'zh-CN': '数据量超出 Excel 单次传输的上限，请减少工作表后再试。',
+    'en-US': 'The data is over what Excel can transfer at once; try with fewer sheets.',
+  },
+  'excel.api-missing': {
+    'zh-CN': '此版本的 Excel 不支持所需功能（{feature}，需要 ExcelApi {version}）。请更新 Office 或使用网页版 Excel。',
+    'en-US': 'This Excel lacks a needed feature ({feature}, ExcelApi {version}). Update Office or use Excel on the web.',
+  },
+  'excel.merges-unavailable': {
+    'zh-CN': '此版本的 Excel 无法读取合并单元格（需要 ExcelApi 1.13），表头可能识别不全。',
+    'en-US': 'This Excel cannot report merged cells (ExcelApi 1.13 needed); headers may be read incompletely.',
+  },
+  'excel.merges-too-many': {
+    'zh-CN': '工作表「{sheet}」合并单元格过多，Excel 无法一次读出，已按未合并读取。',
+    'en-US': 'Sheet "{sheet}" has too many merged areas for Excel to report; it was read without them.',
+  },
+  'excel.page-layout-unavailable': {
+    'zh-CN': '此版本的 Excel 不支持设置页面布局（需要 ExcelApi 1.9），汇总表未设置打印格式。',
+    'en-US': 'This Excel cannot set the page layout (ExcelApi 1.9 needed); the summary sheets have no print settings.',
+  },
+  'excel.failed': { 'zh-CN': 'Excel 操作失败：{detail}', 'en-US': 'Excel could not do it: {detail}' },
   'summary.none': { 'zh-CN': '没有可汇总的分地区指标表。', 'en-US': 'No regional indicator tables to summarise.' },
 } as const;
 

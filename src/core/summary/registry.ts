@@ -1,5 +1,6 @@
 import type { Grid } from '../grid';
 import { cellAt } from '../grid';
+import { MARKS_SHEET } from '../marks/records';
 import type { SheetPlan, SheetRole } from './Plan.types';
 import { SheetBuilder } from './SheetBuilder';
 
@@ -92,6 +93,7 @@ export function placeNames(wanted: string[], existing: ExistingSheet[], owned: s
   const ownedSet = new Set(owned.map((n) => n.toLowerCase()));
   const taken = new Set(existing.map((s) => s.name.toLowerCase()).filter((n) => !ownedSet.has(n)));
   taken.add(REGISTRY_SHEET.toLowerCase());
+  taken.add(MARKS_SHEET.toLowerCase());
   const out: string[] = [];
   for (const w of wanted) {
     const base = legalSheetName(w);
@@ -118,4 +120,22 @@ export function registryPlan(sheets: SheetPlan[]): SheetPlan {
     b.set(i + 1, 2, title === null || title === undefined ? '' : String(title));
   });
   return b.plan;
+}
+
+/** A workbook's sheets split into the user's and the add-in's own (summary sheets of an earlier run, the registry, the marks record). */
+export interface SplitGrids {
+  /** the user's sheets, in workbook order */
+  grids: Grid[];
+  existing: ExistingSheet[];
+  registry: RegistryEntry[];
+  owned: string[];
+}
+
+export function splitGrids(all: Grid[]): SplitGrids {
+  const registryGrid = all.find((g) => g.name === REGISTRY_SHEET);
+  const registry = readRegistry(registryGrid);
+  const existing = all.filter((g) => g !== registryGrid && g.name !== MARKS_SHEET).map((g) => ({ name: g.name, a1: a1Text(g) }));
+  const owned = ownedSheets(existing, registry);
+  const skip = new Set([REGISTRY_SHEET, MARKS_SHEET, ...owned]);
+  return { grids: all.filter((g) => !skip.has(g.name)), existing, registry, owned };
 }

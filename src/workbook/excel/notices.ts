@@ -1,0 +1,18 @@
+import type { Lang, MessageKey } from '../../core/i18n';
+import { t } from '../../core/i18n';
+
+/** Something the user should know about a call that still succeeded (a fallback was used). */
+export interface Notice {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+export function noticeText(n: Notice, lang: Lang): string {
+  return t(lang, n.key, n.params);
+}
+
+/** Add a notice once. */
+export function pushNotice(list: Notice[], n: Notice): void {
+  const key = `${n.key}${JSON.stringify(n.params)}`;
+  if (!list.some((m) => `${m.key}${JSON.stringify(m.params)}` === key)) list.push(n);
+}
