@@ -93,6 +93,19 @@ export default defineConfig([
     },
   },
 
+  // Only the Office.js adapter and the entry points of the task pane and the ribbon
+  // commands may reach the Excel global; everything else goes through the port.
+  {
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.ts'],
+    ignores: ['src/workbook/excel/index.ts', 'src/taskpane/taskpane.ts', 'src/taskpane/index.tsx', 'src/commands/commands.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'Use the Excel adapter (src/workbook/excel) through its port; only it and the entry points touch the Excel global.' },
+      ],
+    },
+  },
+
   // The headless core.
   {
     files: ['src/core/**/*.{ts,tsx}'],

@@ -29,10 +29,10 @@ import { checkWorkbook } from '../src/core/check';
 import type { CheckResult } from '../src/core/check';
 import type { SummaryResult } from '../src/core/summarize';
 import { readXlsxFile } from '../src/workbook/xlsx';
-import { Rng, competitionRanks, excelDouble, generateCountyNames, roundShown } from '../test/support/fixtures';
+import { bigTableGrid } from '../test/support/bigTable';
 import { SAMPLE_RELATIVE_PATH, buildSample } from '../scripts/make-sample';
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 interface Args {
   regions: number;
@@ -85,88 +85,13 @@ function parseArgs(argv: string[]): Args {
 // The big workbook
 // ---------------------------------------------------------------------------
 
-const INDICATORS: [string, string][] = [
-  ['地区生产总值', '万元'],
-  ['第一产业增加值', '万元'],
-  ['第二产业增加值', '万元'],
-  ['第三产业增加值', '万元'],
-  ['规模工业增加值', '万元'],
-  ['规模工业营业收入', '万元'],
-  ['规模工业利润总额', '万元'],
-  ['建筑业总产值', '万元'],
-  ['固定资产投资', '万元'],
-  ['工业投资', '万元'],
-  ['基础设施投资', '万元'],
-  ['民间投资', '万元'],
-  ['房地产开发投资', '万元'],
-  ['商品房销售面积', '万平方米'],
-  ['社会消费品零售总额', '万元'],
-  ['规上服务业营业收入', '万元'],
-  ['进出口总额', '万元'],
-  ['出口总额', '万元'],
-  ['实际使用外资', '万美元'],
-  ['一般公共预算收入', '万元'],
-  ['税收收入', '万元'],
-  ['一般公共预算支出', '万元'],
-  ['金融机构本外币存款余额', '万元'],
-  ['金融机构本外币贷款余额', '万元'],
-  ['全社会用电量', '万千瓦时'],
-  ['工业用电量', '万千瓦时'],
-  ['货物运输量', '万吨'],
-  ['全体居民人均可支配收入', '元'],
-  ['城镇居民人均可支配收入', '元'],
-  ['农村居民人均可支配收入', '元'],
-];
-
-function indicatorList(n: number): [string, string][] {
-  const out: [string, string][] = [];
-  for (let k = 0; k < n; k++) {
-    const [name, unit] = INDICATORS[k % INDICATORS.length];
-    const round = Math.floor(k / INDICATORS.length);
-    out.push([round === 0 ? name : `${name}（${round === 1 ? '当月' : `口径${round}`}）`, unit]);
-  }
-  return out;
-}
-
 export function bigWorkbookPath(regions: number, indicators: number): string {
   return path.join(os.tmpdir(), `indicator-tables-bench-${regions}x${indicators}-v${GENERATOR_VERSION}.xlsx`);
 }
 
-/** Write the big one-sheet workbook with the streaming writer (deterministic). */
+/** Write the big one-sheet workbook with the streaming writer (deterministic; the grid of test/support/bigTable). */
 export async function writeBigWorkbook(file: string, regions: number, indicators: number, seed = 2850): Promise<void> {
-  const rng = new Rng(seed);
-  const names = generateCountyNames(regions, seed);
-  const inds = indicatorList(indicators);
-  // figures column-wise, so that ranks can be computed before rows are written
-  const value: Float64Array[] = [];
-  const growth: Float64Array[] = [];
-  const rank: Int32Array[] = [];
-  const totals: { value: number; growth: number }[] = [];
-  for (let k = 0; k < indicators; k++) {
-    const perCapita = inds[k][1] === '元';
-    const v = new Float64Array(regions);
-    const g = new Float64Array(regions);
-    let sumV = 0;
-    let sumP = 0;
-    for (let i = 0; i < regions; i++) {
-      const gi = Number(rng.between(-15, 25).toFixed(2));
-      const vi = perCapita ? Math.round(rng.between(18000, 60000)) : excelDouble(rng.between(5000, 900000) * (rng.chance(0.05) ? 8 : 1));
-      g[i] = Math.round(Math.abs(gi) * 100) % 10 === 5 ? Number((gi + 0.01).toFixed(2)) : gi;
-      v[i] = vi;
-      sumV += vi;
-      sumP += vi / (1 + g[i] / 100);
-    }
-    const shown = Array.from(g, (x) => roundShown(x, 1));
-    rank.push(Int32Array.from(competitionRanks(shown)));
-    value.push(v);
-    growth.push(g);
-    totals.push(
-      perCapita
-        ? { value: Math.round(sumV / regions), growth: excelDouble((sumV / sumP - 1) * 100) }
-        : { value: excelDouble(sumV), growth: excelDouble((sumV / sumP - 1) * 100) },
-    );
-  }
-
+  const grid = bigTableGrid(regions, indicators, seed);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.partial`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
@@ -174,49 +99,16 @@ export async function writeBigWorkbook(file: string, regions: number, indicators
   wb.created = when;
   wb.modified = when;
   wb.creator = 'indicator-tables bench';
-  const ws = wb.addWorksheet('各县主要经济指标');
-  const lastCol = 1 + 3 * indicators; // 1-based
-  ws.getCell(1, 1).value = '全国县级单位主要经济指标（2025年1-3月）';
-  ws.mergeCells(1, 1, 1, Math.min(lastCol, 12));
-  ws.getCell(2, 1).value = '地  区';
-  ws.mergeCells(2, 1, 4, 1);
-  ws.getCell(2, 2).value = '2025年1-3月';
-  ws.mergeCells(2, 2, 2, lastCol);
-  for (let k = 0; k < indicators; k++) {
-    const c = 2 + 3 * k;
-    const [name, unit] = inds[k];
-    ws.getCell(3, c).value = name;
-    ws.mergeCells(3, c, 3, c + 2);
-    ws.getCell(4, c).value = `绝对额(${unit})`;
-    ws.getCell(4, c + 1).value = '增速(%)';
-    ws.getCell(4, c + 2).value = '排名';
-  }
-  for (let r = 1; r <= 4; r++) ws.getRow(r).commit();
-  const totalRow = ws.getRow(5);
-  totalRow.getCell(1).value = '全国';
-  for (let k = 0; k < indicators; k++) {
-    const c = 2 + 3 * k;
-    const vc = totalRow.getCell(c);
-    vc.value = totals[k].value;
-    vc.numFmt = '0_ ';
-    const gc = totalRow.getCell(c + 1);
-    gc.value = totals[k].growth;
-    gc.numFmt = '0.0_ ';
-  }
-  totalRow.commit();
-  for (let i = 0; i < regions; i++) {
-    const row = ws.getRow(6 + i);
-    row.getCell(1).value = names[i].full;
-    for (let k = 0; k < indicators; k++) {
-      const c = 2 + 3 * k;
-      const vc = row.getCell(c);
-      vc.value = value[k][i];
-      vc.numFmt = '0_ ';
-      const gc = row.getCell(c + 1);
-      gc.value = growth[k][i];
-      gc.numFmt = '0.0_ ';
-      row.getCell(c + 2).value = rank[k][i];
-    }
+  const ws = wb.addWorksheet(grid.name);
+  for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (let r = 0; r < grid.rowCount; r++) {
+    const row = ws.getRow(r + 1);
+    (grid.rows[r] ?? []).forEach((cell, c) => {
+      if (!cell || cell.value === null) return;
+      const target = row.getCell(c + 1);
+      target.value = cell.value;
+      if (cell.format) target.numFmt = cell.format;
+    });
     row.commit();
   }
   ws.commit();

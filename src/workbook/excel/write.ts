@@ -36,16 +36,21 @@ const EDGES: readonly Edge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'
 export function applyStyle(target: Excel.Range, s: CellStyle, rows: number, cols: number): number {
   let n = 0;
   const f = target.format;
-  if (s.bold !== undefined) (f.font.bold = s.bold), n++;
-  if (s.italic !== undefined) (f.font.italic = s.italic), n++;
-  if (s.underline !== undefined) (f.font.underline = s.underline ? 'Single' : 'None'), n++;
-  if (s.size !== undefined) (f.font.size = s.size), n++;
-  if (s.font !== undefined) (f.font.name = s.font), n++;
-  if (s.color !== undefined) (f.font.color = s.color), n++;
-  if (s.fill !== undefined) (f.fill.color = s.fill), n++;
-  if (s.hAlign !== undefined) (f.horizontalAlignment = H_ALIGN[s.hAlign]), n++;
-  if (s.vAlign !== undefined) (f.verticalAlignment = V_ALIGN[s.vAlign]), n++;
-  if (s.wrap !== undefined) (f.wrapText = s.wrap), n++;
+  const set = <T>(v: T | undefined, apply: (v: T) => void) => {
+    if (v === undefined) return;
+    apply(v);
+    n++;
+  };
+  set(s.bold, (v) => (f.font.bold = v));
+  set(s.italic, (v) => (f.font.italic = v));
+  set(s.underline, (v) => (f.font.underline = v ? 'Single' : 'None'));
+  set(s.size, (v) => (f.font.size = v));
+  set(s.font, (v) => (f.font.name = v));
+  set(s.color, (v) => (f.font.color = v));
+  set(s.fill, (v) => (f.fill.color = v));
+  set(s.hAlign, (v) => (f.horizontalAlignment = H_ALIGN[v]));
+  set(s.vAlign, (v) => (f.verticalAlignment = V_ALIGN[v]));
+  set(s.wrap, (v) => (f.wrapText = v));
   if (s.border) {
     const edges: Edge[] = [...EDGES];
     if (rows > 1) edges.push('InsideHorizontal');
@@ -58,7 +63,7 @@ export function applyStyle(target: Excel.Range, s: CellStyle, rows: number, cols
     }
   }
   // A single value applies to every cell of the range (no array the size of the range).
-  if (s.numberFormat !== undefined) (target.numberFormat = s.numberFormat as unknown as string[][]), n++;
+  set(s.numberFormat, (v) => (target.numberFormat = v as unknown as string[][]));
   return n;
 }
 
@@ -66,17 +71,22 @@ function applyHighlight(ws: Excel.Worksheet, h: HighlightRule, priority: number)
   const cf = range(ws, h.range).conditionalFormats.add('Custom');
   cf.custom.rule.formula = h.formula.startsWith('=') ? h.formula : `=${h.formula}`;
   const f = cf.custom.format;
-  let n = 2;
-  if (h.style.bold !== undefined) (f.font.bold = h.style.bold), n++;
-  if (h.style.italic !== undefined) (f.font.italic = h.style.italic), n++;
-  if (h.style.underline !== undefined) (f.font.underline = h.style.underline ? 'Single' : 'None'), n++;
-  if (h.style.color !== undefined) (f.font.color = h.style.color), n++;
-  if (h.style.fill !== undefined) (f.fill.color = h.style.fill), n++;
-  if (h.style.numberFormat !== undefined) (f.numberFormat = h.style.numberFormat), n++;
+  let n = 4;
+  const set = <T>(v: T | undefined, apply: (v: T) => void) => {
+    if (v === undefined) return;
+    apply(v);
+    n++;
+  };
+  set(h.style.bold, (v) => (f.font.bold = v));
+  set(h.style.italic, (v) => (f.font.italic = v));
+  set(h.style.underline, (v) => (f.font.underline = v ? 'Single' : 'None'));
+  set(h.style.color, (v) => (f.font.color = v));
+  set(h.style.fill, (v) => (f.fill.color = v));
+  set(h.style.numberFormat, (v) => (f.numberFormat = v));
   // A new rule goes on top; the plan lists rules by priority, so each takes its place.
   cf.priority = priority;
   cf.stopIfTrue = false;
-  return n + 2;
+  return n;
 }
 
 function applyPrint(ws: Excel.Worksheet, p: PrintSettings): number {
@@ -94,9 +104,15 @@ function applyPrint(ws: Excel.Worksheet, p: PrintSettings): number {
   pl.footerMargin = pt(p.margins.footer);
   pl.centerHorizontally = p.centerHorizontally;
   let n = 10;
-  if (p.titleRows) pl.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`), n++;
+  if (p.titleRows) {
+    pl.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+    n++;
+  }
   // Text without a section code is centred, as in the file format.
-  if (p.footer) (pl.headersFooters.defaultForAllPages.centerFooter = p.footer), n++;
+  if (p.footer) {
+    pl.headersFooters.defaultForAllPages.centerFooter = p.footer;
+    n++;
+  }
   return n;
 }
 

@@ -9,7 +9,7 @@
  * column and row formats under keys like "A:A" and "3:3".
  */
 import type { Rect } from './addresses';
-import { MAX_COLS, MAX_ROWS, cellKey, contains, intersects, isFullCols, isFullRows, rectArea } from './addresses';
+import { MAX_COLS, MAX_ROWS, cellKey, contains, intersects, isFullCols, isFullRows, parseRef, rectArea } from './addresses';
 import { fail } from './errors';
 import type { CellType, Scalar } from './typing';
 import { ERROR_CODES, typeOfValue } from './typing';
@@ -339,12 +339,12 @@ export class FakeSheet {
     });
   }
 
-  /** Seed a merged area ("A1:C1" or a Rect). */
-  addMerge(area: Rect): void {
-    this.merges.push({ ...area });
+  /** Seed a merged area ("A1:C1" or a Rect); non-anchor cells are not touched. */
+  addMerge(area: Rect | string): void {
+    this.merges.push(typeof area === 'string' ? parseRef(area) : { ...area });
   }
 
-  /** Clear contents of every stored cell in a rectangle. */
+  /** Run fn on every stored cell of a rectangle, then drop the cells it made default. */
   forEachStored(r: Rect, fn: (row: number, col: number, c: FakeCell) => void): void {
     for (const [row, col, c] of this.storedIn(r)) {
       fn(row, col, c);
