@@ -26,7 +26,7 @@ const CORE_FORBIDDEN_MODULES = [
 ];
 
 export default defineConfig([
-  { ignores: ['dist/', 'dist-web/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-web/', 'dist-bench/', 'node_modules/', 'coverage/', 'test-artifacts/'] },
 
   // Plain JavaScript: bin/ and scripts/ are CommonJS Node programs, as are the
   // root config files (webpack.config.js, jest.config.js).

@@ -235,7 +235,8 @@ function writeCell(cell: ExcelJS.Cell, pc: PlanCell, mode: PlanMode): boolean {
       // "#" marks the link as internal; finishXlsx() turns it into a `location` attribute.
       hyperlink: `#${linkLocation(pc.link.sheet, pc.link.cell)}`,
     };
-  } else if (pc.value !== null) {
+  } else if (pc.value !== null && pc.value !== '') {
+    // An empty string stays a blank cell, as Excel leaves a cell given ''.
     // ExcelJS writes every JS string as text (a shared string), even one starting with "=".
     cell.value = pc.value;
   }

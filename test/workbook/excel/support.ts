@@ -1,0 +1,51 @@
+import ExcelJS from 'exceljs';
+import { checkWorkbook, prepareSheets } from '../../../src/core/check';
+import type { Lang } from '../../../src/core/i18n';
+import { summarize } from '../../../src/core/summarize';
+import type { SummaryPlanOptions, WorkbookPlan } from '../../../src/core/summary';
+import { planSummary, splitGrids } from '../../../src/core/summary';
+import { ExcelWorkbook } from '../../../src/workbook/excel';
+import type { ExcelHost, ExcelRun, ExcelWorkbookOptions } from '../../../src/workbook/excel';
+import { readXlsxFile } from '../../../src/workbook/xlsx';
+import type { XlsxWorkbook } from '../../../src/workbook/xlsx';
+import { FakeExcel } from '../../support/fakeExcel';
+import { fakeFromWorkbook } from '../../support/fakeExcel/fromXlsx';
+
+export const SAMPLE = 'assets/sample/county-indicators-2025-03.xlsx';
+
+/** The fake as the adapter's host (it implements the part of the Excel API the adapter uses). */
+export function fakeHost(book: FakeExcel): ExcelHost {
+  return { run: book.run.bind(book) as unknown as ExcelRun, isSetSupported: book.isSetSupported.bind(book) };
+}
+
+/** The adapter over a fake Excel. */
+export function adapterOn(book: FakeExcel, options: ExcelWorkbookOptions = {}): ExcelWorkbook {
+  return new ExcelWorkbook(fakeHost(book), options);
+}
+
+/** A workbook file twice: as the xlsx adapter holds it and as a fake Excel holding the same cells. */
+export async function twoWays(file: string, apiVersion = '1.18'): Promise<{ xlsx: XlsxWorkbook; book: FakeExcel }> {
+  const xlsx = await readXlsxFile(file);
+  const raw = new ExcelJS.Workbook();
+  await raw.xlsx.readFile(file);
+  return { xlsx, book: fakeFromWorkbook(raw, { apiVersion }) };
+}
+
+/** The summary plan of a workbook, as the CLI makes it (checks included). */
+export function planOf(xlsx: XlsxWorkbook, options: SummaryPlanOptions = {}, lang: Lang = 'zh-CN'): WorkbookPlan {
+  const split = splitGrids(xlsx.grids());
+  const prepared = prepareSheets({ grids: split.grids });
+  const result = summarize(
+    prepared.map((p) => p.layout),
+    prepared.map((p) => p.cells),
+  );
+  const findings = checkWorkbook(prepared, { lang });
+  return planSummary(result, {
+    lang,
+    ...options,
+    findings,
+    sheetOrder: split.grids.map((g) => g.name),
+    existing: split.existing,
+    registry: split.registry,
+  }).plan;
+}
