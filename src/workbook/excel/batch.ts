@@ -47,10 +47,18 @@ export class Batch {
     await this.room(n * OP_BYTES);
   }
 
+  /** Send what is queued and open the next request. */
   async flush(): Promise<void> {
     await this.context.sync();
     this.syncs++;
     this.bytes = 0;
     this.start();
+  }
+
+  /** Send the last request (nothing is queued after it). */
+  async finish(): Promise<void> {
+    await this.context.sync();
+    this.syncs++;
+    this.bytes = 0;
   }
 }

@@ -221,7 +221,7 @@ export async function markCells(
     start = end;
   }
   book.visibility = 'VeryHidden';
-  await batch.flush();
+  await batch.finish();
   return { cells: records.length, sheets: sheets.size, syncs: 1 + batch.syncs };
 }
 
@@ -274,7 +274,7 @@ export async function unmarkCells(context: Excel.RequestContext, caps: Capabilit
     await fillCells(batch, sheets.get(sheet) as Excel.Worksheet, group.map((f) => f.cell), group[0].to, caps);
   }
   context.workbook.worksheets.getItem(MARKS_SHEET).delete();
-  await batch.flush();
+  await batch.finish();
   syncs += batch.syncs;
   return { cells, kept, gone, syncs };
 }

@@ -2,7 +2,10 @@
 import type { Cell, Grid, MergedArea } from '../../core/grid';
 import { parseRange, rangeAddress } from '../../core/grid';
 import type { SheetInfo } from '../WorkbookPort';
-import { READ_BYTES_PER_CELL, SYNC_BUDGET, jsonBytes, rowBlocks } from './blocks';
+import { MAX_CELLS_PER_BLOCK, READ_BYTES_PER_CELL, SYNC_BUDGET, jsonBytes } from './blocks';
+
+/** the least a cell is taken to weigh, whatever the first blocks showed */
+const MIN_BYTES_PER_CELL = 24;
 import type { Capabilities } from './capabilities';
 import { ExcelAdapterError, officeCode } from './errors';
 import type { Notice } from './notices';
@@ -124,40 +127,43 @@ export async function readSheetGrids(
 
   const merges: MergedArea[][] = list.map((s) => (s.merged && !s.merged.isNullObject && s.merged.address ? areasOf(s.merged.address) : []));
 
-  // Plan the blocks of every sheet, then send them in groups that fit one response each.
+  // Blocks are cut as they are sent, each group filling one response: the first group
+  // with a cautious size per cell, later ones with the size the first responses showed.
   let bytesPerCell = READ_BYTES_PER_CELL;
-  const pending: Omit<Block, 'range'>[] = [];
-  list.forEach((s, i) => {
-    if (s.used.isNullObject) return;
-    const { rowIndex, columnIndex, rowCount, columnCount } = s.used;
-    for (const b of rowBlocks(rowCount, columnCount, bytesPerCell, budget)) {
-      pending.push({ sheet: i, top: rowIndex + b.start, left: columnIndex, rows: b.count, cols: columnCount });
-    }
-  });
-
+  const cursor = list.map((s) => (s.used.isNullObject ? 0 : s.used.rowCount));
+  const done = list.map(() => 0);
   const rows: (Cell | undefined)[][][] = list.map(() => []);
   const extent = list.map(() => ({ rows: 0, cols: 0 }));
   let blocks = 0;
-  let next = 0;
-  while (next < pending.length) {
+  let sheet = 0;
+  while (sheet < list.length) {
     const group: Block[] = [];
     let bytes = 0;
-    while (next < pending.length) {
-      const p = pending[next];
-      const est = p.rows * p.cols * bytesPerCell;
-      if (group.length && bytes + est > budget) break;
-      const range = list[p.sheet].ws.getRangeByIndexes(p.top, p.left, p.rows, p.cols);
+    while (sheet < list.length) {
+      const s = list[sheet];
+      if (s.used.isNullObject || done[sheet] >= cursor[sheet]) {
+        sheet++;
+        continue;
+      }
+      const cols = s.used.columnCount;
+      const perRow = cols * bytesPerCell;
+      const fit = Math.min(Math.floor((budget - bytes) / perRow), Math.floor(MAX_CELLS_PER_BLOCK / cols), cursor[sheet] - done[sheet]);
+      if (fit < 1 && group.length) break;
+      const count = Math.max(1, fit);
+      const top = s.used.rowIndex + done[sheet];
+      const range = s.ws.getRangeByIndexes(top, s.used.columnIndex, count, cols);
       range.load('values,valueTypes,numberFormat,formulas');
-      group.push({ ...p, range });
-      bytes += est;
-      next++;
+      group.push({ sheet, top, left: s.used.columnIndex, rows: count, cols, range });
+      bytes += count * perRow;
+      done[sheet] += count;
     }
+    if (!group.length) break;
     // One sync per group of blocks that fills a response: the count grows with the bytes
     // read (past 4 MB), never with rows or sheets.
     // eslint-disable-next-line no-restricted-syntax, office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
-    let seen = 0;
+    let observed = 0;
     let cellsSeen = 0;
     for (const b of group) {
       blocks++;
@@ -180,14 +186,13 @@ export async function readSheetGrids(
           if (b.left + c + 1 > e.cols) e.cols = b.left + c + 1;
         }
       }
-      // Learn the real size of a cell from the first blocks, to size the next ones.
-      if (seen < 2) {
-        seen++;
+      // The real size of a cell, from the first big blocks, sizes the next groups.
+      if (cellsSeen < 200_000) {
         cellsSeen += b.rows * b.cols;
-        const observed = jsonBytes(values) + jsonBytes(valueTypes) + jsonBytes(numberFormat) + jsonBytes(formulas);
-        bytesPerCell = Math.max(bytesPerCell, Math.ceil((observed / Math.max(1, cellsSeen)) * 1.25));
+        observed += jsonBytes(values) + jsonBytes(valueTypes) + jsonBytes(numberFormat) + jsonBytes(formulas);
       }
     }
+    if (cellsSeen >= 1000) bytesPerCell = Math.max(MIN_BYTES_PER_CELL, Math.ceil((observed / cellsSeen) * 1.25));
   }
 
   if (mergesFailed) {

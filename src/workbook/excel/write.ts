@@ -230,6 +230,7 @@ export async function writeSheet(batch: Batch, ws: Excel.Worksheet, sheet: Sheet
     await batch.ops(2);
   }
   if (caps.pageLayout) await batch.ops(applyPrint(ws, sheet.print));
+  else if (sheet.role !== 'registry') pushNotice(notices, { key: 'excel.page-layout-unavailable', params: {} });
   return cells;
 }
 
@@ -293,7 +294,7 @@ export async function writeWorkbookPlan(
   cells += await writeSheet(batch, registry, plan.registry, 'values', caps, notices);
   registry.visibility = 'VeryHidden';
   if (first && options.activate !== false) first.activate();
-  await batch.flush();
+  await batch.finish();
   syncs += batch.syncs;
   return { syncs, cells };
 }

@@ -1,0 +1,126 @@
+/**
+ * Round trips and payloads, counted by the strict fake: reading any number of sheets
+ * takes 2 syncs plus one per extra block; writing a plan 2 plus one per extra block;
+ * formatting calls grow with columns and rules, never with rows; the 2,850 x 60
+ * table goes both ways without a request or response over 5 MB.
+ */
+import { prepareSheets } from '../../../src/core/check';
+import type { Grid } from '../../../src/core/grid';
+import { summarize } from '../../../src/core/summarize';
+import type { WorkbookPlan } from '../../../src/core/summary';
+import { planSummary } from '../../../src/core/summary';
+import { PAYLOAD_LIMIT } from '../../../src/workbook/excel';
+import { FakeExcel } from '../../support/fakeExcel';
+import { bigTableGrid } from '../../support/bigTable';
+import { gridShape } from './normalize';
+import { SAMPLE, adapterOn, planOf, twoWays } from './support';
+
+jest.setTimeout(180_000);
+
+/** A fake Excel holding a grid (values, number formats, merges). */
+function bookWith(grid: Grid): FakeExcel {
+  const book = new FakeExcel();
+  const sheet = book.addSheet(grid.name);
+  const values = Array.from({ length: grid.rowCount }, (_, r) => Array.from({ length: grid.colCount }, (_, c) => grid.rows[r]?.[c]?.value ?? null));
+  sheet.setValues(0, 0, values);
+  grid.rows.forEach((row, r) => row?.forEach((cell, c) => cell?.format && sheet.setCell(r, c, { numberFormat: cell.format })));
+  for (const m of grid.merges) sheet.addMerge(m);
+  return book;
+}
+
+function planOfGrid(grid: Grid, mode: 'values' | 'formulas' = 'values'): WorkbookPlan {
+  const prepared = prepareSheets({ grids: [grid] });
+  const result = summarize(
+    prepared.map((p) => p.layout),
+    prepared.map((p) => p.cells),
+  );
+  return planSummary(result, { mode, sheetOrder: [grid.name], existing: [{ name: grid.name, a1: null }] }).plan;
+}
+
+const formatOps = (book: FakeExcel) => book.stats.log.reduce((n, s) => n + s.formatOps, 0);
+const maxRequest = (book: FakeExcel) => Math.max(...book.stats.log.map((s) => s.requestBytes));
+const maxResponse = (book: FakeExcel) => Math.max(...book.stats.log.map((s) => s.responseBytes));
+
+describe('reading', () => {
+  test('one sheet or all of them: two syncs', async () => {
+    const { xlsx, book } = await twoWays(SAMPLE);
+    const names = xlsx.grids().map((g) => g.name);
+    expect(names.length).toBeGreaterThan(5);
+    const adapter = adapterOn(book);
+    book.resetStats();
+    await adapter.readGrids(names.slice(0, 1));
+    expect(book.stats.syncs).toBe(2);
+    book.resetStats();
+    await adapter.readGrids(names);
+    expect(book.stats.syncs).toBe(2);
+    // without names, one more to list the sheets
+    book.resetStats();
+    await adapter.readGrids();
+    expect(book.stats.syncs).toBe(3);
+  });
+
+  test('the 2,850 x 60 table: the same grid, a few syncs, none over 5 MB', async () => {
+    const grid = bigTableGrid(2850, 60);
+    const book = bookWith(grid);
+    const adapter = adapterOn(book);
+    book.resetStats();
+    const [got] = await adapter.readGrids([grid.name]);
+    const { syncs, blocks } = adapter.lastRead ?? { syncs: 0, blocks: 0 };
+    expect(book.stats.syncs).toBe(syncs);
+    expect(blocks).toBeGreaterThan(1);
+    expect(syncs).toBeLessThanOrEqual(2 + (blocks - 1));
+    expect(maxResponse(book)).toBeLessThan(PAYLOAD_LIMIT);
+    expect(gridShape(got)).toEqual(gridShape(grid));
+    console.log(`read 2,850 x 181: ${syncs} syncs, ${blocks} blocks, largest response ${(maxResponse(book) / 1e6).toFixed(2)} MB`);
+  });
+});
+
+describe('writing', () => {
+  test('the sample summary: two syncs', async () => {
+    const { xlsx, book } = await twoWays(SAMPLE);
+    const adapter = adapterOn(book);
+    book.resetStats();
+    await adapter.writePlan(planOf(xlsx, { points: true, share: true }));
+    expect(book.stats.syncs).toBe(2);
+    expect(adapter.lastWrite?.syncs).toBe(2);
+  });
+
+  test('formatting calls grow with columns and rules, not with rows', async () => {
+    const counts = [];
+    for (const regions of [40, 400]) {
+      const grid = bigTableGrid(regions, 6, 7);
+      const plan = planOfGrid(grid);
+      const book = bookWith(grid);
+      book.resetStats();
+      await adapterOn(book).writePlan(plan);
+      const rules = plan.sheets.reduce((n, s) => n + s.formats.length + s.highlights.length, 0);
+      counts.push({ regions, formatOps: formatOps(book), rules, ops: book.stats.log.reduce((n, s) => n + s.ops, 0) });
+    }
+    const [small, large] = counts;
+    // ten times the rows, the same plan structure, the same formatting calls
+    expect(large.rules).toBe(small.rules);
+    expect(large.formatOps).toBe(small.formatOps);
+    expect(large.formatOps).toBeGreaterThan(0);
+  });
+
+  test('the 2,850 x 60 summary: no sync over 5 MB, 2 syncs plus one per extra block', async () => {
+    const grid = bigTableGrid(2850, 60);
+    const plan = planOfGrid(grid);
+    const book = bookWith(grid);
+    const adapter = adapterOn(book);
+    book.resetStats();
+    await adapter.writePlan(plan);
+    const syncs = book.stats.syncs;
+    const sent = book.stats.log.reduce((n, s) => n + s.requestBytes, 0);
+    expect(maxRequest(book)).toBeLessThan(PAYLOAD_LIMIT);
+    expect(syncs).toBeGreaterThan(2);
+    // every sync but the first carries a nearly full request
+    expect(syncs).toBeLessThanOrEqual(2 + Math.ceil(sent / (3 * 1024 * 1024)));
+    // what was written is the plan
+    const main = plan.sheets[0];
+    const fake = book.sheet(main.name);
+    const last = main.cells.length - 1;
+    expect(fake?.cell(last, 0).value).toBe(main.cells[last][0]?.value ?? null);
+    console.log(`write 2,850 x 60 summary: ${syncs} syncs, ${(sent / 1e6).toFixed(1)} MB sent, largest request ${(maxRequest(book) / 1e6).toFixed(2)} MB`);
+  });
+});
