@@ -30,6 +30,8 @@ import type { CheckResult } from '../src/core/check';
 import type { SummaryResult } from '../src/core/summarize';
 import { readXlsxFile } from '../src/workbook/xlsx';
 import { bigTableGrid } from '../test/support/bigTable';
+import type { ExcelResult } from './excelAdapter';
+import { measureExcel, reportExcel } from './excelAdapter';
 import { SAMPLE_RELATIVE_PATH, buildSample } from '../scripts/make-sample';
 
 const GENERATOR_VERSION = 2;
@@ -43,6 +45,7 @@ interface Args {
   json: boolean;
   skipBig: boolean;
   skipSample: boolean;
+  skipExcel: boolean;
   measure: string | null;
   mode: 'big' | 'sample';
 }
@@ -57,6 +60,7 @@ function parseArgs(argv: string[]): Args {
     json: false,
     skipBig: false,
     skipSample: false,
+    skipExcel: false,
     measure: null,
     mode: 'big',
   };
@@ -71,10 +75,11 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--json') a.json = true;
     else if (k === '--no-big') a.skipBig = true;
     else if (k === '--no-sample') a.skipSample = true;
+    else if (k === '--no-excel') a.skipExcel = true;
     else if (k === '--measure') a.measure = next();
     else if (k === '--mode') a.mode = next() === 'sample' ? 'sample' : 'big';
     else if (k === '--help' || k === '-h') {
-      console.log('usage: bench [--regions N] [--indicators M] [--repeat R] [--sample-repeat R] [--fresh] [--json] [--no-big] [--no-sample]');
+      console.log('usage: bench [--regions N] [--indicators M] [--repeat R] [--sample-repeat R] [--fresh] [--json] [--no-big] [--no-sample] [--no-excel]');
       process.exit(0);
     }
   }
@@ -443,7 +448,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`indicator-tables benchmark — ${machine()}`);
-  const out: { big?: BigResult; sample?: SampleResult } = {};
+  const out: { big?: BigResult; sample?: SampleResult; excel?: ExcelResult } = {};
   if (!args.skipBig) {
     const file = bigWorkbookPath(args.regions, args.indicators);
     let generatedMs: number | null = null;
@@ -459,6 +464,10 @@ async function main(): Promise<void> {
     const file = await samplePath();
     out.sample = await runChild<SampleResult>(['--measure', file, '--mode', 'sample', '--sample-repeat', String(args.sampleRepeat)]);
     reportSample(out.sample, args.sampleRepeat);
+  }
+  if (!args.skipExcel) {
+    out.excel = await measureExcel(args.regions, args.indicators);
+    reportExcel(out.excel);
   }
   if (args.json) console.log(`\n${JSON.stringify(out, null, 2)}`);
 }

@@ -42,6 +42,11 @@ export class Batch {
     return Math.max(OP_BYTES, this.budget - 16 * OP_BYTES);
   }
 
+  /** bytes still free in the request being built */
+  get remaining(): number {
+    return Math.max(0, this.budget - this.bytes);
+  }
+
   /** Count small operations (a property set, a method call). */
   async ops(n = 1): Promise<void> {
     await this.room(n * OP_BYTES);

@@ -17,6 +17,9 @@ import { pushNotice } from './notices';
  * range of the plan (their number grows with columns and rules, never with cells).
  */
 
+/** a block smaller than this is not worth squeezing into the end of a request */
+const MIN_BLOCK_BYTES = 256 * 1024;
+
 /** Excel's column width in characters of the default font as points (7 px digits, 5 px padding, as Excel stores widths). */
 export function widthToPoints(chars: number): number {
   const px = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
@@ -152,6 +155,8 @@ export async function writeSheet(batch: Batch, ws: Excel.Worksheet, sheet: Sheet
     let block: (string | number | boolean)[][] = [];
     let blockTop = 0;
     let blockBytes = 0;
+    // A block fills what is left of the current request when that is worth it, so requests go out full.
+    let limit = batch.blockBudget;
     const emit = async () => {
       if (!block.length) return;
       await batch.room(blockBytes + OP_BYTES);
@@ -167,8 +172,12 @@ export async function writeSheet(batch: Batch, ws: Excel.Worksheet, sheet: Sheet
       const row: (string | number | boolean)[] = new Array(width);
       for (let c = 0; c < width; c++) row[c] = inputOf(planRow[c] ?? null, mode);
       const bytes = jsonBytes(row);
-      if (block.length && blockBytes + bytes > batch.blockBudget) await emit();
-      if (!block.length) blockTop = r;
+      if (block.length && blockBytes + bytes > limit) await emit();
+      if (!block.length) {
+        blockTop = r;
+        const left = batch.remaining - 2 * OP_BYTES;
+        limit = left >= MIN_BLOCK_BYTES ? Math.min(batch.blockBudget, left) : batch.blockBudget;
+      }
       block.push(row);
       blockBytes += bytes;
     }
@@ -235,6 +244,7 @@ export async function writeSheet(batch: Batch, ws: Excel.Worksheet, sheet: Sheet
 }
 
 const lower = (s: string) => s.toLowerCase();
+
 
 /**
  * Write a plan: one sync to see the workbook and refuse, before changing anything,
