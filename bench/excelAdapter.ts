@@ -13,6 +13,7 @@ import type { ExcelRun } from '../src/workbook/excel';
 import { ExcelWorkbook } from '../src/workbook/excel';
 import { bigTableGrid } from '../test/support/bigTable';
 import { FakeExcel } from '../test/support/fakeExcel';
+import { fakeFromGrids } from '../test/support/fakeExcel/fromGrid';
 
 export interface SyncFigures {
   ops: number;
@@ -35,19 +36,6 @@ export interface ExcelResult {
   steps: StepFigures[];
 }
 
-function bookWith(grid: Grid): FakeExcel {
-  const book = new FakeExcel();
-  const sheet = book.addSheet(grid.name);
-  sheet.setValues(
-    0,
-    0,
-    Array.from({ length: grid.rowCount }, (_, r) => Array.from({ length: grid.colCount }, (_, c) => grid.rows[r]?.[c]?.value ?? null)),
-  );
-  grid.rows.forEach((row, r) => row?.forEach((cell, c) => cell?.format && sheet.setCell(r, c, { numberFormat: cell.format })));
-  for (const m of grid.merges) sheet.addMerge(m);
-  return book;
-}
-
 async function step(book: FakeExcel, name: string, what: () => Promise<unknown>): Promise<StepFigures> {
   book.resetStats();
   const t = process.hrtime.bigint();
@@ -62,7 +50,7 @@ async function step(book: FakeExcel, name: string, what: () => Promise<unknown>)
 
 export async function measureExcel(regions: number, indicators: number): Promise<ExcelResult> {
   const grid = bigTableGrid(regions, indicators);
-  const book = bookWith(grid);
+  const book = fakeFromGrids([grid]);
   const adapter = new ExcelWorkbook({ run: book.run.bind(book) as unknown as ExcelRun, isSetSupported: book.isSetSupported.bind(book) });
   const steps: StepFigures[] = [];
   let grids: Grid[] = [];

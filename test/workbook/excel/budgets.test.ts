@@ -11,22 +11,12 @@ import type { WorkbookPlan } from '../../../src/core/summary';
 import { planSummary } from '../../../src/core/summary';
 import { PAYLOAD_LIMIT } from '../../../src/workbook/excel';
 import { FakeExcel } from '../../support/fakeExcel';
+import { fakeFromGrids } from '../../support/fakeExcel/fromGrid';
 import { bigTableGrid } from '../../support/bigTable';
 import { gridShape } from './normalize';
 import { SAMPLE, adapterOn, planOf, twoWays } from './support';
 
 jest.setTimeout(180_000);
-
-/** A fake Excel holding a grid (values, number formats, merges). */
-function bookWith(grid: Grid): FakeExcel {
-  const book = new FakeExcel();
-  const sheet = book.addSheet(grid.name);
-  const values = Array.from({ length: grid.rowCount }, (_, r) => Array.from({ length: grid.colCount }, (_, c) => grid.rows[r]?.[c]?.value ?? null));
-  sheet.setValues(0, 0, values);
-  grid.rows.forEach((row, r) => row?.forEach((cell, c) => cell?.format && sheet.setCell(r, c, { numberFormat: cell.format })));
-  for (const m of grid.merges) sheet.addMerge(m);
-  return book;
-}
 
 function planOfGrid(grid: Grid, mode: 'values' | 'formulas' = 'values'): WorkbookPlan {
   const prepared = prepareSheets({ grids: [grid] });
@@ -61,7 +51,7 @@ describe('reading', () => {
 
   test('the 2,850 x 60 table: the same grid, a few syncs, none over 5 MB', async () => {
     const grid = bigTableGrid(2850, 60);
-    const book = bookWith(grid);
+    const book = fakeFromGrids([grid]);
     const adapter = adapterOn(book);
     book.resetStats();
     const [got] = await adapter.readGrids([grid.name]);
@@ -90,7 +80,7 @@ describe('writing', () => {
     for (const regions of [40, 400]) {
       const grid = bigTableGrid(regions, 6, 7);
       const plan = planOfGrid(grid);
-      const book = bookWith(grid);
+      const book = fakeFromGrids([grid]);
       book.resetStats();
       await adapterOn(book).writePlan(plan);
       const rules = plan.sheets.reduce((n, s) => n + s.formats.length + s.highlights.length, 0);
@@ -106,7 +96,7 @@ describe('writing', () => {
   test('the 2,850 x 60 summary: no sync over 5 MB, 2 syncs plus one per extra block', async () => {
     const grid = bigTableGrid(2850, 60);
     const plan = planOfGrid(grid);
-    const book = bookWith(grid);
+    const book = fakeFromGrids([grid]);
     const adapter = adapterOn(book);
     book.resetStats();
     await adapter.writePlan(plan);
