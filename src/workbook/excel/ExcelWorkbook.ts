@@ -84,7 +84,7 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
     return this.run(async (context) => {
       const earlier = await readRecords(context);
       let removed: UnmarkResult | null = null;
-      if (earlier !== null) removed = await unmarkCells(context, this.caps, this.options.budget);
+      if (earlier !== null) removed = await unmarkCells(context, this.caps, this.options.budget, earlier);
       const result = await markCells(context, marks, this.caps, this.notices, this.options.budget);
       return { ...result, syncs: result.syncs + 1 + (removed?.syncs ?? 0), removed };
     });

@@ -235,9 +235,15 @@ export interface UnmarkResult {
 }
 
 /** Take the marks off again, restoring fills and notes that are still the marks'. */
-export async function unmarkCells(context: Excel.RequestContext, caps: Capabilities, budget?: number): Promise<UnmarkResult> {
-  const records = await readRecords(context);
-  let syncs = 1;
+export async function unmarkCells(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  budget?: number,
+  /** the records, when the caller has already read them */
+  known?: MarkRecord[] | null,
+): Promise<UnmarkResult> {
+  const records = known !== undefined ? known : await readRecords(context);
+  let syncs = known !== undefined ? 0 : 1;
   if (records === null) return { cells: 0, kept: 0, gone: [], syncs };
   const comments = records.some((r) => r.noteKind === 'comment') ? await commentsByCell(context) : new Map<string, Excel.Comment>();
   const sheets = sheetsOf(context, new Set(records.map((r) => r.sheet)));

@@ -5,6 +5,7 @@
  * and a workbook read through either adapter gives the same grids.
  */
 import type { SheetPlan, WorkbookPlan } from '../../../src/core/summary';
+import { splitGrids } from '../../../src/core/summary';
 import { describeReal } from '../../support/realFixtures';
 import type { Area } from './normalize';
 import { fromExcelJs, fromFake, gridShape } from './normalize';
@@ -84,11 +85,7 @@ describe('the built-in sample', () => {
     await xlsx.writePlan(first);
     await adapter.writePlan(first);
     // the second run reads the registry back through the Office.js adapter
-    const grids = await adapter.readGrids();
-    const again = await twoWays(SAMPLE);
-    void again;
-    const { splitGrids } = await import('../../../src/core/summary');
-    const split = splitGrids(grids);
+    const split = splitGrids(await adapter.readGrids());
     expect(split.owned.sort()).toEqual(first.sheets.map((s) => s.name).sort());
     const second = planOf(xlsx, {}, 'en-US');
     expect(second.remove.sort()).toEqual(first.sheets.map((s) => s.name).sort());

@@ -53,14 +53,11 @@ describe('mark and unmark', () => {
     dress(book, marks);
     const result = await adapter.mark(marks);
     expect(result.cells).toBe(marks.length);
-    const first = marks[0];
-    const sheet = book.sheet(first.sheet);
     const noted = marks.find((m) => m.note !== '') as CellMark;
     expect(book.sheet(noted.sheet)?.notes.get(noted.cell)).toContain(noted.note);
     expect(book.sheet(MARKS_SHEET)?.visibility).toBe('VeryHidden');
     // the cell that had a note keeps it above ours
     expect(book.sheet(marks[1].sheet)?.notes.get(marks[1].cell)?.startsWith('统计员：已核实\n\n')).toBe(marks[1].note !== '');
-    void sheet;
     for (const m of marks) {
       const s = book.sheet(m.sheet);
       const cell = s?.cellsSnapshot()[m.cell];
@@ -102,8 +99,12 @@ describe('mark and unmark', () => {
     dress(book, marks);
     const before = snapshot(book);
     await adapter.mark(marks);
+    book.resetStats();
     const again = await adapter.mark(marks.slice(0, 2));
     expect(again.removed?.cells).toBe(marks.length);
+    // the earlier records are read once: 1, then 2 to restore, then 2 to mark
+    expect(again.syncs).toBe(5);
+    expect(book.stats.syncs).toBe(5);
     await adapter.unmark();
     expect(snapshot(book)).toEqual(before);
   });
