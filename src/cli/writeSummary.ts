@@ -1,14 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CheckSettings } from '../core/check';
-import { checkWorkbook, prepareSheets } from '../core/check';
+import { prepareSheets } from '../core/check';
 import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
 import { readWorkbook } from '../core/layout';
 import type { SummarizeOptions, SummaryResult } from '../core/summarize';
 import { summarize } from '../core/summarize';
+import type { SummaryBuild } from '../core/session';
+import { NothingToSummarize, buildSummary } from '../core/session';
 import type { HighlightKind, PlanMode, Targets } from '../core/summary';
-import { isTargetsSheet, planSummary, readTargets, summaryPeriod } from '../core/summary';
+import { readTargets, summaryPeriod } from '../core/summary';
 import { UserError, loadWorkbook, pickSheets, splitGrids } from './load';
 
 export interface WriteSummaryOptions {
@@ -74,56 +76,42 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
   const wb = await loadWorkbook(file, lang);
   const split = splitGrids(wb.grids());
   const grids = pickSheets(split.grids, o.sheets, lang);
-  const prepared = prepareSheets({ grids });
-  const layouts = prepared.map((p) => p.layout);
-  // a sheet of annual targets in the workbook itself
-  const targetSheets = new Set(layouts.filter(isTargetsSheet).map((l) => l.sheet));
-  const figures = prepared.filter((p) => !targetSheets.has(p.layout.sheet));
-  const result = summarize(
-    figures.map((p) => p.layout),
-    figures.map((p) => p.cells),
-    o.summarize,
-  );
-  if (!result.tables.some((tb) => tb.peers >= 2)) throw new UserError(t(lang, 'summary.none'));
+  const sheets = prepareSheets({ grids });
 
   const messages: string[] = [];
-  let targets: Targets | null = null;
+  let targets: Targets | undefined;
   if (o.targets) {
     targets = await targetsOf(o.targets, lang);
     if (!targets.size) messages.push(t(lang, 'write.targets-none', { file: o.targets }));
-  } else if (targetSheets.size) {
-    const own = prepared.filter((p) => targetSheets.has(p.layout.sheet));
-    targets = readTargets(
-      own.map((p) => p.layout),
-      own.map((p) => p.cells),
-    );
   }
   let previous: { result: SummaryResult; label: string } | null = null;
   if (o.previous) {
     const prev = await summaryOf(o.previous, lang, o.summarize);
     previous = { result: prev, label: summaryPeriod(prev) ?? path.basename(o.previous) };
   }
-  const findings = o.check ? checkWorkbook(prepared, { lang, settings: o.settings }) : null;
-
-  const { plan, unknownIndicators, targetsUsed, targetsUnconvertible, renamed, indicators, regions } = planSummary(result, {
-    lang,
-    mode: o.mode,
-    indicators: o.indicators,
-    top: o.top,
-    points: o.points,
-    share: o.share,
-    perSheet: o.perSheet,
-    highlights: o.highlights,
-    findings,
-    sheetOrder: grids.map((g) => g.name),
-    previous,
-    targets,
-    existing: split.existing,
-    registry: split.registry,
-  });
-  for (const name of unknownIndicators) messages.push(t(lang, 'write.unknown-indicator', { name }));
-  if (!plan.sheets.length) throw new UserError(t(lang, 'summary.none'));
-
+  let built: SummaryBuild;
+  try {
+    built = buildSummary(split, sheets, {
+      lang,
+      mode: o.mode,
+      indicators: o.indicators,
+      top: o.top,
+      points: o.points,
+      share: o.share,
+      perSheet: o.perSheet,
+      highlights: o.highlights,
+      check: o.check,
+      checkSettings: o.settings,
+      summarize: o.summarize,
+      previous,
+      targets,
+    });
+  } catch (e) {
+    if (e instanceof NothingToSummarize) throw new UserError(e.message);
+    throw e;
+  }
+  const { result, planned, notes } = built;
+  const { plan, indicators, regions } = planned;
   await wb.writePlan(plan);
   let buf: Buffer;
   try {
@@ -141,17 +129,8 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
       regions,
       mode: t(lang, o.mode === 'formulas' ? 'write.mode.formulas' : 'write.mode.values'),
     }),
+    ...notes,
   );
-  for (const r of renamed) messages.push(t(lang, 'write.renamed', r));
-  if (plan.remove.length) messages.push(t(lang, 'write.replaced', { sheets: plan.remove.join(lang === 'zh-CN' ? '、' : ', ') }));
-  const findingsSheet = plan.sheets.find((s) => s.role === 'findings');
-  if (findings && findingsSheet) {
-    const n = { error: 0, warning: 0, info: 0 };
-    for (const f of findings.issues) n[f.severity]++;
-    messages.push(t(lang, 'write.findings', { ...n, sheet: findingsSheet.name }));
-  }
-  if (targetsUsed.length) messages.push(t(lang, 'write.targets', { list: targetsUsed.join(lang === 'zh-CN' ? '、' : ', ') }));
-  if (targetsUnconvertible.length) messages.push(t(lang, 'write.targets-unit', { list: targetsUnconvertible.join(lang === 'zh-CN' ? '、' : ', ') }));
   messages.push(t(lang, 'write.open', { file: o.output }));
   return { result, messages };
 }

@@ -51,6 +51,8 @@ export interface Finding {
   tolerance?: number;
   /** another cell the finding compares with (the same figure in another sheet, last month's figure) */
   related?: { sheet: string; cell: string; workbook?: 'previous' };
+  /** a soft finding the statistician confirmed, with their explanation (the task pane's 确认说明) */
+  accepted?: { note: string; at: string };
 }
 
 export interface RuleSummary {

@@ -130,6 +130,7 @@ const MESSAGES = {
   'write.mode.values': { 'zh-CN': '数值', 'en-US': 'values' },
   'write.mode.formulas': { 'zh-CN': '公式，引用原表单元格', 'en-US': 'formulas that refer to the source cells' },
   'write.findings': { 'zh-CN': '审核：错误{error}条，疑问{warning}条，提示{info}条，详见「{sheet}」。', 'en-US': 'Checks: errors {error}, warnings {warning}, notes {info}; see "{sheet}".' },
+  'write.accepted': { 'zh-CN': '另有{accepted}条已确认并说明，一并列在审核结果中。', 'en-US': '{accepted} more were confirmed with an explanation; they are listed with the check results.' },
   'write.unknown-indicator': { 'zh-CN': '找不到指标「{name}」，已忽略。', 'en-US': 'No indicator matches "{name}"; ignored.' },
   'write.targets': { 'zh-CN': '目标任务：{list}', 'en-US': 'Targets: {list}' },
   'write.targets-unit': {
@@ -216,6 +217,17 @@ const MESSAGES = {
     'en-US': 'This Excel cannot set the page layout (ExcelApi 1.9 needed); the summary sheets have no print settings.',
   },
   'excel.failed': { 'zh-CN': 'Excel 操作失败：{detail}', 'en-US': 'Excel could not do it: {detail}' },
+  'ribbon.no-settings.title': { 'zh-CN': '请先打开任务窗格', 'en-US': 'Open the task pane first' },
+  'ribbon.no-settings': {
+    'zh-CN': '这个工作簿还没有保存汇总设置。请在“开始”选项卡上单击“指标表”打开任务窗格，生成一次汇总表；之后“一键汇总”会沿用那次的设置。',
+    'en-US': 'This workbook has no saved summary settings yet. On the Home tab, click Indicator tables to open the task pane and generate the summary once; Quick summary then reuses those settings.',
+  },
+  'ribbon.failed.title': { 'zh-CN': '一键汇总未完成', 'en-US': 'Quick summary did not finish' },
+  'ribbon.done.title': { 'zh-CN': '汇总表已生成，请先核对', 'en-US': 'Summary generated: check it first' },
+  'ribbon.done.errors': {
+    'zh-CN': '已生成{sheets}，但审核发现错误{error}条，详见「审核结果」。报送前请先核对。',
+    'en-US': 'Generated {sheets}, but the checks found {error} errors; see the check results before sending the report.',
+  },
   'summary.none': { 'zh-CN': '没有可汇总的分地区指标表。', 'en-US': 'No regional indicator tables to summarise.' },
 } as const;
 

@@ -57,7 +57,8 @@ export function planMarks(findings: Finding[], options: MarkOptions): CellMark[]
   const sheetOrder = new Map<string, number>();
   const byCell = new Map<string, { sheet: string; cell: string; severity: Severity; lines: string[] }>();
   for (const f of findings) {
-    if (!wanted.has(f.severity)) continue;
+    // a confirmed finding is explained on the 审核结果 sheet; its cell is not marked
+    if (!wanted.has(f.severity) || f.accepted) continue;
     if (!sheetOrder.has(f.sheet)) sheetOrder.set(f.sheet, sheetOrder.size);
     const cells = findingCells(f);
     cells.forEach((cell, i) => {

@@ -40,7 +40,12 @@ export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding
  */
 export function buildFindingsSheet(name: string, result: CheckResult, sheetOrder: string[], period: string | null, lang: Lang): SheetPlan {
   const b = new SheetBuilder(name, 'findings');
-  const heads = ['head.no', 'head.severity', 'head.sheet', 'head.cell', 'head.rule', 'head.message', 'head.expected', 'head.actual'] as const;
+  // a column for the statisticians' explanations, when they confirmed a finding in the task pane
+  const explained = result.issues.some((f) => f.accepted);
+  const heads = [
+    ...(['head.no', 'head.severity', 'head.sheet', 'head.cell', 'head.rule', 'head.message', 'head.expected', 'head.actual'] as const),
+    ...(explained ? (['head.accepted'] as const) : []),
+  ];
   const lastCol = heads.length - 1;
   const title = tx(lang, 'title.findings');
   b.line(0, 0, lastCol, title, { ...STYLE.title, font: FONT[lang] });
@@ -66,6 +71,7 @@ export function buildFindingsSheet(name: string, result: CheckResult, sheetOrder
     b.set(row, 5, f.message);
     if (f.expected !== undefined) b.set(row, 6, f.expected);
     if (f.actual !== undefined) b.set(row, 7, f.actual);
+    if (f.accepted) b.set(row, 8, tx(lang, 'findings.accepted-note', { note: f.accepted.note }));
   });
   const last = head + Math.max(1, sorted.length);
   b.format(rect(head, 0, head, lastCol), STYLE.header);
@@ -81,7 +87,7 @@ export function buildFindingsSheet(name: string, result: CheckResult, sheetOrder
       start = i;
     }
   }
-  b.plan.columns = [5, 6, 14, 9, 16, 60, 10, 10];
+  b.plan.columns = explained ? [5, 6, 14, 9, 16, 52, 10, 10, 30] : [5, 6, 14, 9, 16, 60, 10, 10];
   b.plan.freeze = { rows: head + 1, cols: 0 };
   b.plan.print = printSettings({ first: head, last: head }, tx(lang, 'footer.page'));
   return b.plan;

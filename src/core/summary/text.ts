@@ -41,6 +41,8 @@ const TEXT = {
   'head.message': { 'zh-CN': '说明', 'en-US': 'Message' },
   'head.expected': { 'zh-CN': '应为', 'en-US': 'Expected' },
   'head.actual': { 'zh-CN': '实为', 'en-US': 'Actual' },
+  'head.accepted': { 'zh-CN': '确认说明', 'en-US': 'Explanation' },
+  'findings.accepted-note': { 'zh-CN': '已确认：{note}', 'en-US': 'Confirmed: {note}' },
   'severity.error': { 'zh-CN': '错误', 'en-US': 'Error' },
   'severity.warning': { 'zh-CN': '疑问', 'en-US': 'Warning' },
   'severity.info': { 'zh-CN': '提示', 'en-US': 'Note' },

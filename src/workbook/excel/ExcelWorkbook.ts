@@ -95,6 +95,26 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
     return this.run((context) => unmarkCells(context, this.caps, this.options.budget));
   }
 
+  /**
+   * Call `onChange` when a sheet's data changes, or a sheet is added or deleted
+   * (ExcelApi 1.9). Resolves to a function that stops watching, or null where Excel
+   * cannot tell (the pane then re-reads before every step, as it always does).
+   */
+  async watch(onChange: () => void): Promise<(() => Promise<void>) | null> {
+    if (!this.host.isSetSupported('ExcelApi', '1.9')) return null;
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      if (!sheets.onChanged || !sheets.onAdded || !sheets.onDeleted) return null;
+      const fire = async (): Promise<void> => onChange();
+      const handlers = [sheets.onChanged.add(fire), sheets.onAdded.add(fire), sheets.onDeleted.add(fire)];
+      await context.sync();
+      return async () => {
+        for (const h of handlers) h.remove();
+        await handlers[0].context.sync();
+      };
+    });
+  }
+
   /** Show a cell: activate its sheet, then select it (select on an inactive sheet is unreliable). */
   goTo(sheet: string, cell: string): Promise<void> {
     return this.run(async (context) => {

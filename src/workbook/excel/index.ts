@@ -14,6 +14,8 @@ export { needsTextPrefix, toExcelInput } from './cellInput';
 export { PAYLOAD_LIMIT, SYNC_BUDGET, rowBlocks } from './blocks';
 export { widthToPoints } from './write';
 export type { MarkResult, UnmarkResult } from './marks';
+export { documentSettingsStore } from './settings';
+export type { DocumentSettings } from './settings';
 
 /**
  * The real Office host: the one place outside the task pane's entry point that

@@ -1,0 +1,219 @@
+import type { CheckResult, CheckedSheet, Finding } from '../core/check';
+import type { Lang } from '../core/i18n';
+import type { LayoutOverrides } from '../core/layout';
+import { planMarks } from '../core/marks';
+import type { AddinSettings, FindingCounts, SummaryChoices, TableInfo } from '../core/session';
+import {
+  buildSummary,
+  checkSession,
+  countFindings,
+  defaultSettings,
+  describeTables,
+  enabledSheets,
+  prepareSession,
+  summaryInput,
+  withAcceptance,
+} from '../core/session';
+import type { SplitGrids } from '../core/summary';
+import { splitGrids } from '../core/summary';
+import type { LiveWorkbook, SettingsStore } from './ports';
+
+export type GenerateStep = 'read' | 'check' | 'plan' | 'write' | 'save';
+
+export interface GenerateOutcome {
+  /** the summary sheets written, in order; the first is active */
+  sheets: string[];
+  indicators: number;
+  regions: number;
+  /** findings of the checks run with it (null when 审核结果 is off) */
+  counts: FindingCounts | null;
+  /** what else the user should know, in their language */
+  notes: string[];
+}
+
+export interface MarkOutcome {
+  cells: number;
+  /** marks of an earlier run taken off first */
+  removed: number;
+}
+
+type ColumnPatch = NonNullable<LayoutOverrides['columns']>[number];
+
+/**
+ * The task pane's work, without React and without the Office globals: read the
+ * workbook, list its tables, check the figures, mark and unmark cells, generate the
+ * summary, and keep the user's choices in the workbook. The ribbon's 一键汇总 uses
+ * the same object, so both produce the same sheets.
+ *
+ * Every step that acts on figures reads the workbook again first, so a figure the
+ * user fixed a minute ago is the one checked and summarised.
+ */
+export class AddinSession {
+  settings: AddinSettings;
+  /** settings were found in the workbook (the ribbon command needs them) */
+  readonly hasSaved: boolean;
+  tables: TableInfo[] = [];
+  findings: CheckResult | null = null;
+  private split: SplitGrids | null = null;
+  private sheets: CheckedSheet[] = [];
+
+  constructor(
+    readonly workbook: LiveWorkbook,
+    private readonly store: SettingsStore,
+    readonly lang: Lang,
+  ) {
+    const saved = store.load();
+    this.hasSaved = saved !== null;
+    this.settings = saved ?? defaultSettings();
+  }
+
+  /** Read every sheet (3 syncs: list them, used ranges and merged areas, cells) and find the tables. */
+  async read(): Promise<TableInfo[]> {
+    const grids = await this.workbook.readGrids();
+    this.split = splitGrids(grids);
+    this.prepare();
+    return this.tables;
+  }
+
+  private prepare(): void {
+    if (!this.split) return;
+    this.sheets = prepareSession(this.split, this.settings);
+    this.tables = describeTables(this.sheets, this.settings);
+  }
+
+  /** The sheets that are the user's (the add-in's own are left out). */
+  get userSheets(): string[] {
+    return this.split?.grids.map((g) => g.name) ?? [];
+  }
+
+  /** Indicators of the enabled regional tables, for the summary step's choice. */
+  get indicatorNames(): string[] {
+    const names = new Set<string>();
+    for (const tb of this.tables) if (tb.enabled && !tb.targets && tb.shape === 'regions') tb.indicators.forEach((n) => names.add(n));
+    return [...names];
+  }
+
+  /** A sheet has a table of annual targets. */
+  get hasTargets(): boolean {
+    return this.tables.some((tb) => tb.targets && tb.enabled);
+  }
+
+  private async save(): Promise<void> {
+    await this.store.save(this.settings);
+  }
+
+  /** Switch a sheet on or off for checking and summarising. */
+  async setEnabled(sheet: string, on: boolean): Promise<void> {
+    const skip = new Set(this.settings.skipSheets);
+    if (on) skip.delete(sheet);
+    else skip.add(sheet);
+    this.settings = { ...this.settings, skipSheets: [...skip] };
+    this.tables = this.tables.map((tb) => (tb.sheet === sheet ? { ...tb, enabled: on } : tb));
+    await this.save();
+  }
+
+  /** Correct what the reader got wrong on a sheet; the sheet is read again with it (no round trip). */
+  async correct(sheet: string, change: { totalRow?: number | null; col?: number; column?: ColumnPatch | null }): Promise<void> {
+    const current: LayoutOverrides = { ...(this.settings.overrides[sheet] ?? {}) };
+    if (change.totalRow !== undefined) current.totalRow = change.totalRow;
+    if (change.col !== undefined) {
+      const columns = { ...(current.columns ?? {}) };
+      if (change.column === null) delete columns[change.col];
+      else columns[change.col] = { ...(columns[change.col] ?? {}), ...change.column };
+      if (Object.keys(columns).length) current.columns = columns;
+      else delete current.columns;
+    }
+    const overrides = { ...this.settings.overrides };
+    if (Object.keys(current).length) overrides[sheet] = current;
+    else delete overrides[sheet];
+    this.settings = { ...this.settings, overrides };
+    this.prepare();
+    await this.save();
+  }
+
+  /** Forget every correction of a sheet. */
+  async resetCorrections(sheet: string): Promise<void> {
+    const overrides = { ...this.settings.overrides };
+    delete overrides[sheet];
+    this.settings = { ...this.settings, overrides };
+    this.prepare();
+    await this.save();
+  }
+
+  /** 检查数据: read the workbook again and check the sheets switched on. */
+  async check(): Promise<CheckResult> {
+    await this.read();
+    this.findings = checkSession(this.sheets, this.settings, this.lang);
+    return this.findings;
+  }
+
+  /** Confirm a soft finding with an explanation (an empty one withdraws it); kept in the workbook. */
+  async accept(finding: Finding, note: string, at = new Date().toISOString()): Promise<void> {
+    this.settings = { ...this.settings, accepted: withAcceptance(this.settings.accepted, finding, note, at) };
+    if (this.findings) {
+      const trimmed = note.trim();
+      const same = (f: Finding): boolean => f.rule === finding.rule && f.sheet === finding.sheet && f.cell === finding.cell;
+      const issues = this.findings.issues.map((f) => {
+        if (!same(f)) return f;
+        const copy: Finding = { ...f };
+        if (trimmed) copy.accepted = { note: trimmed, at };
+        else delete copy.accepted;
+        return copy;
+      });
+      this.findings = { ...this.findings, issues };
+    }
+    await this.save();
+  }
+
+  /** 标记到单元格: fill and note the cells of the findings (errors and warnings not confirmed). */
+  async mark(): Promise<MarkOutcome> {
+    const findings = this.findings ?? (await this.check());
+    const marks = planMarks(findings.issues, { lang: this.lang });
+    const result = await this.workbook.mark(marks);
+    return { cells: result.cells, removed: result.removed?.cells ?? 0 };
+  }
+
+  /** 清除标记: restore what the marked cells had. */
+  async unmark(): Promise<{ cells: number; kept: number }> {
+    const r = await this.workbook.unmark();
+    return { cells: r.cells, kept: r.kept };
+  }
+
+  /** Select a finding's cell in Excel. */
+  goTo(f: Pick<Finding, 'sheet' | 'cell'>): Promise<void> {
+    return this.workbook.goTo(f.sheet, f.cell.split(':')[0]);
+  }
+
+  /** Change summary choices and keep them. */
+  async choose(change: Partial<SummaryChoices>): Promise<void> {
+    this.settings = { ...this.settings, summary: { ...this.settings.summary, ...change } };
+    await this.save();
+  }
+
+  /**
+   * 生成汇总表: read, check, plan and write the summary sheets (the first becomes
+   * active), then save the choices so that 一键汇总 and next month's file reuse them.
+   */
+  async generate(progress: (step: GenerateStep) => void = () => undefined, now = new Date()): Promise<GenerateOutcome> {
+    progress('read');
+    await this.read();
+    if (!this.split) throw new Error('unreachable: nothing read');
+    progress('check');
+    const sheets = enabledSheets(this.sheets, this.settings);
+    progress('plan');
+    const built = buildSummary(this.split, sheets, summaryInput(this.settings, this.lang));
+    if (built.findings) this.findings = built.findings;
+    progress('write');
+    await this.workbook.writePlan(built.planned.plan, { activate: true });
+    progress('save');
+    this.settings = { ...this.settings, lastRun: now.toISOString() };
+    await this.save();
+    return {
+      sheets: built.planned.plan.sheets.filter((s) => !s.hidden).map((s) => s.name),
+      indicators: built.planned.indicators,
+      regions: built.planned.regions,
+      counts: built.findings ? countFindings(built.findings.issues) : null,
+      notes: built.notes,
+    };
+  }
+}

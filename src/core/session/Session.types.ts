@@ -1,0 +1,99 @@
+/**
+ * What the task pane and the ribbon command remember per workbook, and what they
+ * show of it. Plain data: the Office adapter stores it as JSON in the document's
+ * settings, so next month's copy of the file opens with last month's choices.
+ */
+import type { RuleId, Severity } from '../check';
+import type { LayoutOverrides, MeasureKind, PriceBasis, RowRole, Shape } from '../layout';
+import type { RankBy, TieRule } from '../summarize';
+import type { HighlightKind, PlanMode } from '../summary';
+
+/** A soft finding the statistician confirmed, with their explanation. */
+export interface Acceptance {
+  rule: RuleId;
+  sheet: string;
+  cell: string;
+  /** the figure the finding was about: a changed figure needs a new confirmation */
+  actual: string | null;
+  note: string;
+  /** when it was confirmed (ISO 8601) */
+  at: string;
+}
+
+/** The summary step's choices. */
+export interface SummaryChoices {
+  /** indicator names in the order wanted; null for all */
+  indicators: string[] | null;
+  rankBy: RankBy;
+  ties: TieRule;
+  ascending: boolean;
+  /** k of 前k位 / 后k位 */
+  top: number;
+  highlights: Record<HighlightKind, boolean>;
+  mode: PlanMode;
+  points: boolean;
+  share: boolean;
+  perSheet: number;
+  /** add the 审核结果 sheet */
+  findingsSheet: boolean;
+  /** use a sheet of annual targets when the workbook has one */
+  targets: boolean;
+}
+
+export interface AddinSettings {
+  version: 1;
+  /** sheets switched off in the Sheets step */
+  skipSheets: string[];
+  /** corrections per sheet, where the reader got something wrong */
+  overrides: Record<string, LayoutOverrides>;
+  summary: SummaryChoices;
+  accepted: Acceptance[];
+  /** when the summary was last generated (ISO 8601); null until then */
+  lastRun: string | null;
+}
+
+/** A row the user may choose as the total. */
+export interface RowChoice {
+  row: number;
+  name: string;
+  role: RowRole;
+}
+
+/** A column as the Sheets step shows it, with what can be corrected. */
+export interface ColumnInfo {
+  col: number;
+  /** A1 letter */
+  letter: string;
+  header: string;
+  indicator: string;
+  measure: MeasureKind;
+  unit: string | null;
+  additive: boolean;
+  priceBasis: PriceBasis | null;
+}
+
+/** One indicator table found, one line of the Sheets step. */
+export interface TableInfo {
+  sheet: string;
+  range: string;
+  shape: Shape;
+  title: string | null;
+  period: string | null;
+  unit: string | null;
+  indicators: string[];
+  /** regions that take a rank */
+  regions: number;
+  total: RowChoice | null;
+  /** rows that could be the total */
+  rows: RowChoice[];
+  columns: ColumnInfo[];
+  /** a sheet of annual targets (used for completion, not summarised) */
+  targets: boolean;
+  /** switched on in the Sheets step */
+  enabled: boolean;
+  /** the user corrected something on this sheet */
+  corrected: boolean;
+}
+
+/** Findings counted by severity, accepted ones apart. */
+export type FindingCounts = Record<Severity, number> & { accepted: number };

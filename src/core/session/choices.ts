@@ -1,0 +1,22 @@
+import type { Lang } from '../i18n';
+import type { BuildSummaryInput } from './run';
+import type { AddinSettings } from './Session.types';
+
+/** The saved choices as the summary builder takes them. */
+export function summaryInput(settings: AddinSettings, lang: Lang): BuildSummaryInput {
+  const s = settings.summary;
+  return {
+    lang,
+    mode: s.mode,
+    indicators: s.indicators,
+    top: s.top,
+    points: s.points,
+    share: s.share,
+    perSheet: s.perSheet,
+    highlights: s.highlights,
+    check: s.findingsSheet,
+    summarize: { rankBy: s.rankBy, ties: s.ties, ascending: s.ascending },
+    targets: s.targets ? undefined : null,
+    accepted: settings.accepted,
+  };
+}

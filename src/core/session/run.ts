@@ -1,0 +1,128 @@
+import type { CheckResult, CheckSettings, CheckedSheet } from '../check';
+import { checkWorkbook, prepareSheets } from '../check';
+import type { Lang } from '../i18n';
+import { t } from '../i18n';
+import type { SummarizeOptions, SummaryResult } from '../summarize';
+import { summarize } from '../summarize';
+import type { HighlightKind, PlanMode, SplitGrids, SummaryPlanResult, Targets } from '../summary';
+import { isTargetsSheet, planSummary, readTargets } from '../summary';
+import { applyAcceptances, countFindings } from './accept';
+import type { Acceptance, AddinSettings } from './Session.types';
+
+/** Nothing in the workbook can be summarised; the message is in the user's language. */
+export class NothingToSummarize extends Error {
+  constructor(lang: Lang) {
+    super(t(lang, 'summary.none'));
+    this.name = 'NothingToSummarize';
+  }
+}
+
+/** Every user sheet read once (figures and tables), with the user's corrections applied. */
+export function prepareSession(split: SplitGrids, settings: Pick<AddinSettings, 'overrides'>): CheckedSheet[] {
+  return prepareSheets({ grids: split.grids, overrides: settings.overrides });
+}
+
+/** The sheets switched on in the Sheets step. */
+export function enabledSheets(sheets: CheckedSheet[], settings: Pick<AddinSettings, 'skipSheets'>): CheckedSheet[] {
+  const skip = new Set(settings.skipSheets);
+  return sheets.filter((s) => !skip.has(s.grid.name));
+}
+
+/** Check the sheets switched on; confirmed soft findings carry their explanation. */
+export function checkSession(
+  sheets: CheckedSheet[],
+  settings: Pick<AddinSettings, 'skipSheets' | 'accepted'>,
+  lang: Lang,
+  checkSettings: Partial<CheckSettings> = {},
+): CheckResult {
+  return applyAcceptances(checkWorkbook(enabledSheets(sheets, settings), { lang, settings: checkSettings }), settings.accepted);
+}
+
+export interface BuildSummaryInput {
+  lang: Lang;
+  mode: PlanMode;
+  indicators?: string[] | null;
+  top: number;
+  points: boolean;
+  share: boolean;
+  perSheet: number;
+  highlights: Partial<Record<HighlightKind, boolean>>;
+  /** add the 审核结果 sheet */
+  check: boolean;
+  checkSettings?: Partial<CheckSettings>;
+  summarize: SummarizeOptions;
+  previous?: { result: SummaryResult; label: string } | null;
+  /** targets from elsewhere (a file); undefined: the workbook's own sheet of targets, if any; null: none */
+  targets?: Targets | null;
+  accepted?: Acceptance[];
+}
+
+export interface SummaryBuild {
+  result: SummaryResult;
+  findings: CheckResult | null;
+  planned: SummaryPlanResult;
+  /** what the user should know besides "done", in their language */
+  notes: string[];
+}
+
+/**
+ * From the sheets to the plan of the summary sheets: summarise the regional tables,
+ * check the figures, and lay out 主要指标汇总表, 位次表 and 审核结果. Shared by the
+ * command line and the add-in, so both write the same workbook.
+ */
+export function buildSummary(split: SplitGrids, sheets: CheckedSheet[], o: BuildSummaryInput): SummaryBuild {
+  const lang = o.lang;
+  const layouts = sheets.map((p) => p.layout);
+  const targetSheets = new Set(layouts.filter(isTargetsSheet).map((l) => l.sheet));
+  const figures = sheets.filter((p) => !targetSheets.has(p.layout.sheet));
+  const result = summarize(
+    figures.map((p) => p.layout),
+    figures.map((p) => p.cells),
+    o.summarize,
+  );
+  if (!result.tables.some((tb) => tb.peers >= 2)) throw new NothingToSummarize(lang);
+
+  let targets: Targets | null = o.targets ?? null;
+  if (o.targets === undefined && targetSheets.size) {
+    const own = sheets.filter((p) => targetSheets.has(p.layout.sheet));
+    targets = readTargets(
+      own.map((p) => p.layout),
+      own.map((p) => p.cells),
+    );
+  }
+  const raw = o.check ? checkWorkbook(sheets, { lang, settings: o.checkSettings }) : null;
+  const findings = raw && o.accepted ? applyAcceptances(raw, o.accepted) : raw;
+
+  const planned = planSummary(result, {
+    lang,
+    mode: o.mode,
+    indicators: o.indicators ?? undefined,
+    top: o.top,
+    points: o.points,
+    share: o.share,
+    perSheet: o.perSheet,
+    highlights: o.highlights,
+    findings,
+    sheetOrder: sheets.map((p) => p.grid.name),
+    previous: o.previous ?? null,
+    targets,
+    existing: split.existing,
+    registry: split.registry,
+  });
+  if (!planned.plan.sheets.length) throw new NothingToSummarize(lang);
+
+  const list = (items: string[]): string => items.join(lang === 'zh-CN' ? '、' : ', ');
+  const notes: string[] = [];
+  for (const name of planned.unknownIndicators) notes.push(t(lang, 'write.unknown-indicator', { name }));
+  for (const r of planned.renamed) notes.push(t(lang, 'write.renamed', r));
+  if (planned.plan.remove.length) notes.push(t(lang, 'write.replaced', { sheets: list(planned.plan.remove) }));
+  const findingsSheet = planned.plan.sheets.find((s) => s.role === 'findings');
+  if (findings && findingsSheet) {
+    const n = countFindings(findings.issues);
+    notes.push(t(lang, 'write.findings', { error: n.error, warning: n.warning, info: n.info, sheet: findingsSheet.name }));
+    if (n.accepted) notes.push(t(lang, 'write.accepted', { accepted: n.accepted }));
+  }
+  if (planned.targetsUsed.length) notes.push(t(lang, 'write.targets', { list: list(planned.targetsUsed) }));
+  if (planned.targetsUnconvertible.length) notes.push(t(lang, 'write.targets-unit', { list: list(planned.targetsUnconvertible) }));
+  return { result, findings, planned, notes };
+}
