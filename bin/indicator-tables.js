@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 'use strict';
-// The command line entry; the TypeScript sources are built to dist/ by `npm run build` (run by `prepare` on npm ci).
+// The command line entry; the TypeScript sources are built to lib/ by `npm run build:cli` (run by `prepare` on npm ci).
+// dist/ is the web add-in (npm run build:web), not the CLI.
 const path = require('node:path');
 let main;
 try {
-  main = require(path.join(__dirname, '..', 'dist', 'cli', 'main.js'));
+  main = require(path.join(__dirname, '..', 'lib', 'cli', 'main.js'));
 } catch (e) {
   if (e && e.code === 'MODULE_NOT_FOUND') {
-    process.stderr.write('indicator-tables: not built yet; run `npm run build` (npm ci does it through `prepare`).\n');
+    process.stderr.write('indicator-tables: not built yet; run `npm run build:cli` (npm ci does it through `prepare`).\n');
     process.exit(2);
   }
   throw e;
