@@ -31,7 +31,9 @@ describe('AddinSession on the sample county report', () => {
     const wrong = result.issues.find((f) => f.rule === 'rank-mismatch')!;
     expect(wrong).toMatchObject({ sheet: RANK_SHEET, cell: 'C10', severity: 'error' });
     expect(wrong.message).toContain('安平县 公布位次为第11位');
+    book.resetStats();
     await session.goTo(wrong);
+    expect(book.stats.syncs).toBe(1);
     expect(book.activeSheet).toBe(RANK_SHEET);
     expect(book.selection).toEqual({ sheet: RANK_SHEET, address: 'C10' });
   });
@@ -47,14 +49,18 @@ describe('AddinSession on the sample county report', () => {
     const again = await session.check();
     expect(again.issues.find((f) => f.cell === 'C9' && f.sheet === '进出口')!.accepted?.note).toBe('新投产外贸企业拉动');
 
+    book.resetStats();
     const marked = await session.mark();
+    expect(book.stats.syncs).toBe(3);
     expect(marked.cells).toBeGreaterThan(0);
     const rankCell = book.sheet(RANK_SHEET)!.cell(9, 2);
     expect(rankCell.fill.color).toBe(MARK_FILL.error);
     expect(book.sheet('进出口')!.cell(8, 2).fill.color).toBeNull();
     expect(book.sheets().map((s) => s.name)).toContain(MARKS_SHEET);
 
+    book.resetStats();
     const cleared = await session.unmark();
+    expect(book.stats.syncs).toBe(3);
     expect(cleared.cells).toBe(marked.cells);
     expect(book.sheet(RANK_SHEET)!.cell(9, 2).fill.color).toBeNull();
   });
