@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import officeAddins from 'eslint-plugin-office-addins';
 
-const TS_FILES = ['src/**/*.ts', 'src/**/*.tsx', 'test/**/*.ts', 'bench/**/*.ts'];
+const TS_FILES = ['src/**/*.ts', 'src/**/*.tsx', 'test/**/*.ts', 'test/**/*.tsx', 'bench/**/*.ts'];
 
 // Modules the headless core must not import (see docs/architecture.md).
 const CORE_FORBIDDEN_MODULES = [
@@ -54,7 +54,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
 
@@ -96,7 +96,7 @@ export default defineConfig([
   // Only the Office.js adapter and the entry points of the task pane and the ribbon
   // commands may reach the Excel global; everything else goes through the port.
   {
-    files: ['src/**/*.{ts,tsx}', 'test/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
     ignores: ['src/workbook/excel/index.ts', 'src/taskpane/index.tsx', 'src/commands/commands.ts'],
     rules: {
       'no-restricted-globals': [

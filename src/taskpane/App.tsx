@@ -1,0 +1,96 @@
+/**
+ * The task pane: one scrolling column, narrow enough for a 320 px pane, with the
+ * three steps in the order of the work — 1 工作表 (the tables found), 2 检查 (the
+ * figures checked), 3 汇总 (the summary table written). Everything goes through the
+ * AddinSession; no component touches the `Excel` or `Office` globals.
+ */
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { AddinSession } from '../addin';
+import type { Lang } from '../core/i18n';
+import { CheckStep } from './CheckStep';
+import { useAction, useStyles } from './common';
+import { SheetsStep } from './SheetsStep';
+import { ui } from './strings';
+import { SummaryStep } from './SummaryStep';
+import type { Theme } from './theme';
+
+export type { Theme } from './theme';
+
+/** How long the workbook must stay unchanged before it is read again (ms). */
+export const REREAD_DELAY = 800;
+
+export interface AppProps {
+  session: AddinSession;
+  lang: Lang;
+  theme: Theme;
+  /** a read of the workbook failed (the pane shows it too); for logging */
+  onReadError?: (e: unknown) => void;
+  /** Call onChange when the workbook changes; returns the unsubscribe. The pane reads the workbook again (debounced). */
+  subscribe?: (onChange: () => void) => () => void;
+}
+
+export function App(props: AppProps): JSX.Element {
+  return (
+    <FluentProvider theme={props.theme === 'dark' ? webDarkTheme : webLightTheme} dir="ltr" lang={props.lang}>
+      <Pane {...props} />
+    </FluentProvider>
+  );
+}
+
+function Pane({ session, lang, onReadError, subscribe }: AppProps): JSX.Element {
+  const styles = useStyles();
+  const [, setRevision] = useState(0);
+  const refresh = useCallback(() => setRevision((r) => r + 1), []);
+  const sheets = useAction(lang);
+  const { run } = sheets;
+  const [readDone, setReadDone] = useState(false);
+  const ids = { sheets: useId(), check: useId(), summary: useId() };
+
+  const onReadErrorRef = useRef(onReadError);
+  onReadErrorRef.current = onReadError;
+
+  const read = useCallback(async (): Promise<void> => {
+    const tables = await run('read', () => session.read(), (e) => onReadErrorRef.current?.(e));
+    if (tables) setReadDone(true); // "no table found" only after a read that worked
+    refresh();
+  }, [run, session, refresh]);
+
+  useEffect(() => {
+    void read();
+  }, [read]);
+
+  useEffect(() => {
+    if (!subscribe) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = subscribe(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void read();
+      }, REREAD_DELAY);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      off();
+    };
+  }, [subscribe, read]);
+
+  return (
+    <div className={styles.root}>
+      <h1 className={styles.appTitle}>{ui(lang, 'app.title')}</h1>
+      <SheetsStep
+        session={session}
+        lang={lang}
+        tables={session.tables}
+        readDone={readDone}
+        action={sheets}
+        onReread={() => void read()}
+        onChanged={refresh}
+        headingId={ids.sheets}
+      />
+      <CheckStep session={session} lang={lang} onChanged={refresh} headingId={ids.check} />
+      <SummaryStep session={session} lang={lang} onChanged={refresh} headingId={ids.summary} />
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * Every string the task pane shows, in zh-CN (first: the users are statisticians in
+ * Chinese statistics offices) and en-US. Words the core already has (shapes,
+ * measures, severities, rule titles, Excel errors) come from src/core/i18n and the
+ * rule catalogue; the rest is here.
+ *
+ * `{name}` placeholders are filled by `ui(lang, key, params)`; both languages of a key
+ * must use the same placeholders (test/taskpane/strings.test.ts checks it).
+ */
+import type { Lang } from '../core/i18n';
+import { fill } from '../core/i18n';
+
+type Texts = Record<Lang, string>;
+
+const STRINGS = {
+  // ---- the page ------------------------------------------------------------------
+  'app.title': { 'zh-CN': '指标表助手', 'en-US': 'Indicator tables' },
+  'app.reading': { 'zh-CN': '正在读取工作簿…', 'en-US': 'Reading the workbook…' },
+  'app.dismiss': { 'zh-CN': '关闭提示', 'en-US': 'Dismiss' },
+  'app.not-excel': {
+    'zh-CN': '此页面是 Excel 加载项“指标表助手”的任务窗格，请在 Excel 中打开它（“开始 > 加载项”）。',
+    'en-US': 'This page is the task pane of the Excel add-in "Indicator tables". Open it in Excel (Home > Add-ins).',
+  },
+  'app.no-office': {
+    'zh-CN': '无法加载 Office.js，任务窗格无法连接 Excel。请检查网络连接，然后关闭并重新打开加载项。',
+    'en-US': 'Office.js could not be loaded, so the task pane cannot reach Excel. Check the network connection, then close and reopen the add-in.',
+  },
+
+  // ---- 1 Sheets ------------------------------------------------------------------
+  'step.sheets': { 'zh-CN': '1 工作表', 'en-US': '1 Sheets' },
+  'sheets.intro': {
+    'zh-CN': '本工作簿中找到的指标表。关闭开关的工作表不参与检查和汇总。',
+    'en-US': 'The indicator tables found in this workbook. Sheets switched off are left out of the checks and the summary.',
+  },
+  'sheets.none': {
+    'zh-CN': '没有找到指标表。请确认打开的是本月的指标表工作簿（每张表有标题、表头和各地区的行），然后点“重新读取”。',
+    'en-US': 'No indicator tables were found. Check that this is the month\'s workbook of indicator sheets (each with a title, a header and a row per region), then choose "Read again".',
+  },
+  'sheets.count': { 'zh-CN': '共 {tables} 张表，{sheets} 个工作表', 'en-US': '{tables} tables on {sheets} sheets' },
+  'sheets.reread': { 'zh-CN': '重新读取', 'en-US': 'Read again' },
+  'sheets.switch': { 'zh-CN': '使用工作表「{sheet}」', 'en-US': 'Use sheet "{sheet}"' },
+  'sheets.on': { 'zh-CN': '使用', 'en-US': 'Used' },
+  'sheets.off': { 'zh-CN': '不使用', 'en-US': 'Not used' },
+  'sheets.targets': { 'zh-CN': '目标任务表', 'en-US': 'Targets' },
+  'sheets.corrected': { 'zh-CN': '已修正', 'en-US': 'Corrected' },
+  'sheets.no-indicator': { 'zh-CN': '指标未识别', 'en-US': 'indicator not recognised' },
+  'sheets.no-period': { 'zh-CN': '时期未注明', 'en-US': 'period not stated' },
+  'sheets.regions': { 'zh-CN': '地区数 {count}', 'en-US': '{count} regions' },
+  'sheets.shape': { 'zh-CN': '{shape}表', 'en-US': '{shape} layout' },
+  'sheets.fix': { 'zh-CN': '修正', 'en-US': 'Fix' },
+  'sheets.fix.label': { 'zh-CN': '修正「{sheet}」{range} 的识别结果', 'en-US': 'Fix how "{sheet}" {range} was read' },
+
+  // the fix panel
+  'fix.intro': {
+    'zh-CN': '识别有误时在这里修正，修正保存在工作簿中，下次打开仍然有效。',
+    'en-US': 'Correct what was misread. Corrections are kept in the workbook for next time.',
+  },
+  'fix.total': { 'zh-CN': '合计行', 'en-US': 'Total row' },
+  'fix.no-total': { 'zh-CN': '无合计行', 'en-US': 'No total row' },
+  'fix.row': { 'zh-CN': '第{row}行 {name}', 'en-US': 'Row {row}: {name}' },
+  'fix.column': { 'zh-CN': '{letter}列 · {header}', 'en-US': 'Column {letter} · {header}' },
+  'fix.measure': { 'zh-CN': '数据类型', 'en-US': 'Measure' },
+  'fix.unit': { 'zh-CN': '单位', 'en-US': 'Unit' },
+  'fix.additive': { 'zh-CN': '可加总', 'en-US': 'Additive' },
+  'fix.comparable': { 'zh-CN': '可比价', 'en-US': 'Comparable prices' },
+  'fix.reset': { 'zh-CN': '撤销对「{sheet}」的全部修正', 'en-US': 'Undo every correction of "{sheet}"' },
+
+  // ---- 2 Check -------------------------------------------------------------------
+  'step.check': { 'zh-CN': '2 检查', 'en-US': '2 Check' },
+  'check.intro': {
+    'zh-CN': '核对合计与分项、位次与增速、单位、文本型数字等，问题列在下面，点一条即可转到对应单元格。',
+    'en-US': 'Checks totals against their parts, ranks against growth, units, numbers stored as text and more. Choose a finding to go to its cell.',
+  },
+  'check.run': { 'zh-CN': '检查数据', 'en-US': 'Check figures' },
+  'check.running': { 'zh-CN': '正在检查…', 'en-US': 'Checking…' },
+  'check.results': { 'zh-CN': '检查结果', 'en-US': 'Findings' },
+  'check.counts': {
+    'zh-CN': '错误 {error} · 疑问 {warning} · 提示 {info} · 已确认 {accepted}',
+    'en-US': 'Errors {error} · Warnings {warning} · Notes {info} · Confirmed {accepted}',
+  },
+  'check.clean': { 'zh-CN': '未发现问题。', 'en-US': 'No findings.' },
+  'check.group': { 'zh-CN': '{severity}（{count}）', 'en-US': '{severity} ({count})' },
+  'check.sheet': { 'zh-CN': '工作表「{sheet}」', 'en-US': 'Sheet "{sheet}"' },
+  'check.show-all': { 'zh-CN': '显示全部（{count}）', 'en-US': 'Show all ({count})' },
+  'check.confirm': { 'zh-CN': '确认', 'en-US': 'Confirm' },
+  'check.confirm.label': { 'zh-CN': '确认 {cell} 的{severity}并填写说明', 'en-US': 'Confirm the {severity} at {cell} with an explanation' },
+  'check.note': { 'zh-CN': '确认说明', 'en-US': 'Explanation' },
+  'check.note.hint': {
+    'zh-CN': '说明这个数为什么没有问题，例如“重大项目集中投产”。最多 {max} 字，会列入「审核结果」表。',
+    'en-US': 'Say why the figure is right, e.g. "a large plant started production". At most {max} characters; it is listed in the check results sheet.',
+  },
+  'check.note.required': { 'zh-CN': '请填写确认说明。', 'en-US': 'Write an explanation.' },
+  'check.save': { 'zh-CN': '保存', 'en-US': 'Save' },
+  'check.cancel': { 'zh-CN': '取消', 'en-US': 'Cancel' },
+  'check.accepted': { 'zh-CN': '已确认：{note}', 'en-US': 'Confirmed: {note}' },
+  'check.withdraw': { 'zh-CN': '撤销确认', 'en-US': 'Withdraw' },
+  'check.withdraw.label': { 'zh-CN': '撤销确认（{cell}）', 'en-US': 'Withdraw the confirmation at {cell}' },
+  'check.mark': { 'zh-CN': '标记到单元格', 'en-US': 'Mark on cells' },
+  'check.unmark': { 'zh-CN': '清除标记', 'en-US': 'Clear marks' },
+  'check.marked': { 'zh-CN': '已标记 {cells} 个单元格。', 'en-US': 'Marked {cells} cells.' },
+  'check.marked.removed': { 'zh-CN': '上次的 {removed} 个标记已先清除。', 'en-US': 'The {removed} marks of the last run were removed first.' },
+  'check.unmarked': { 'zh-CN': '已清除 {cells} 个单元格的标记。', 'en-US': 'Removed the marks from {cells} cells.' },
+  'check.kept': {
+    'zh-CN': '另有 {kept} 个单元格在标记后被修改，已保留。',
+    'en-US': '{kept} more cells were changed after marking and were left as they are.',
+  },
+  'check.unmarked.none': { 'zh-CN': '没有需要清除的标记。', 'en-US': 'There are no marks to remove.' },
+
+  // ---- 3 Summary -----------------------------------------------------------------
+  'step.summary': { 'zh-CN': '3 汇总', 'en-US': '3 Summary' },
+  'summary.intro': {
+    'zh-CN': '把各表的分地区指标编成一张汇总表，写在本工作簿的新工作表中，原表不改动。',
+    'en-US': 'Puts the regional indicators of the sheets into a summary table on new sheets of this workbook; the source sheets are not changed.',
+  },
+  'summary.indicators': { 'zh-CN': '指标', 'en-US': 'Indicators' },
+  'summary.indicators.all': { 'zh-CN': '全部指标', 'en-US': 'All indicators' },
+  'summary.indicators.some': { 'zh-CN': '选定的指标', 'en-US': 'Chosen indicators' },
+  'summary.indicators.none': { 'zh-CN': '没有可汇总的分地区指标。', 'en-US': 'No regional indicators to summarise.' },
+  'summary.rankBy': { 'zh-CN': '排名依据', 'en-US': 'Rank by' },
+  'summary.rankBy.growth': { 'zh-CN': '按增速排名', 'en-US': 'Growth' },
+  'summary.rankBy.value': { 'zh-CN': '按总量排名', 'en-US': 'Value' },
+  'summary.rankBy.increment': { 'zh-CN': '按增量排名', 'en-US': 'Increment' },
+  'summary.ties': { 'zh-CN': '并列', 'en-US': 'Ties' },
+  'summary.ties.competition': { 'zh-CN': '1,2,2,4（竞争排名）', 'en-US': '1,2,2,4 (competition)' },
+  'summary.ties.dense': { 'zh-CN': '1,2,2,3（密集排名）', 'en-US': '1,2,2,3 (dense)' },
+  'summary.top': { 'zh-CN': '前k位/后k位的 k', 'en-US': 'k of top k / bottom k' },
+  'summary.highlights': { 'zh-CN': '突出显示', 'en-US': 'Highlight' },
+  'highlight.top': { 'zh-CN': '前{k}位', 'en-US': 'Top {k}' },
+  'highlight.bottom': { 'zh-CN': '后{k}位', 'en-US': 'Bottom {k}' },
+  'highlight.below-total': { 'zh-CN': '低于全市/合计', 'en-US': 'Below the total' },
+  'highlight.negative': { 'zh-CN': '负增长', 'en-US': 'Negative growth' },
+  'highlight.behind-progress': { 'zh-CN': '落后序时进度', 'en-US': 'Behind time progress' },
+  'highlight.tie': { 'zh-CN': '并列', 'en-US': 'Ties' },
+  'summary.mode': { 'zh-CN': '写入方式', 'en-US': 'Write' },
+  'summary.mode.values': { 'zh-CN': '写数值', 'en-US': 'Values' },
+  'summary.mode.formulas': { 'zh-CN': '写公式（引用原表单元格）', 'en-US': 'Formulas (referring to the source cells)' },
+  'summary.columns': { 'zh-CN': '附加列', 'en-US': 'Extra columns' },
+  'summary.points': { 'zh-CN': '与合计增速差', 'en-US': 'Points above or below the total' },
+  'summary.share': { 'zh-CN': '占合计比重', 'en-US': 'Share of the total' },
+  'summary.findingsSheet': { 'zh-CN': '附「审核结果」表', 'en-US': 'Add the check results sheet' },
+  'summary.targets': { 'zh-CN': '使用目标任务表（完成进度）', 'en-US': 'Use the targets sheet (progress)' },
+  'summary.previous': {
+    'zh-CN': '任务窗格暂不支持选择上期报表（位次变化）；需要时请用命令行的 --previous。',
+    'en-US': 'The previous report (rank changes) cannot be chosen in the pane yet; use --previous on the command line.',
+  },
+  'summary.generate': { 'zh-CN': '生成汇总表', 'en-US': 'Generate summary' },
+  'summary.progress': { 'zh-CN': '正在生成汇总表', 'en-US': 'Generating the summary' },
+  'summary.progress.step': { 'zh-CN': '第 {n}/{of} 步：{step}', 'en-US': 'Step {n} of {of}: {step}' },
+  'progress.read': { 'zh-CN': '读取工作表', 'en-US': 'Reading the sheets' },
+  'progress.check': { 'zh-CN': '检查数据', 'en-US': 'Checking the figures' },
+  'progress.plan': { 'zh-CN': '编排汇总表', 'en-US': 'Laying out the summary' },
+  'progress.write': { 'zh-CN': '写入 Excel', 'en-US': 'Writing to Excel' },
+  'progress.save': { 'zh-CN': '保存设置', 'en-US': 'Saving the settings' },
+  'summary.done': {
+    'zh-CN': '已生成「{sheet}」等 {count} 张工作表：{indicators} 个指标，{regions} 个地区。',
+    'en-US': 'Generated {count} sheets, starting with "{sheet}": {indicators} indicators, {regions} regions.',
+  },
+  'summary.done.one': {
+    'zh-CN': '已生成「{sheet}」：{indicators} 个指标，{regions} 个地区。',
+    'en-US': 'Generated "{sheet}": {indicators} indicators, {regions} regions.',
+  },
+  'summary.open': { 'zh-CN': '打开「{sheet}」', 'en-US': 'Open "{sheet}"' },
+} satisfies Record<string, Texts>;
+
+export type UiKey = keyof typeof STRINGS;
+
+/** The string in the language, with {name} placeholders filled. */
+export function ui(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
+  return fill(STRINGS[key][lang], params);
+}
+
+/** Every key with both texts (for the test that both languages agree). */
+export const UI_STRINGS: Readonly<Record<UiKey, Texts>> = STRINGS;
