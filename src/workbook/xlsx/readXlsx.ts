@@ -1,12 +1,17 @@
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import type { Cell, Grid, MergedArea } from '../../core/grid';
 import { parseRange } from '../../core/grid';
 import type { WorkbookPlan } from '../../core/summary/Plan.types';
 import type { SheetInfo, WorkbookReader, WorkbookWriter } from '../WorkbookPort';
 import { WorkbookReadError } from '../WorkbookPort';
-import { workbookToBuffer, writeWorkbookPlan } from './writePlan';
+import { asBytes, extName, indexOfBytes, latin1, toNodeBuffer, utf16le } from './bytes';
+import { workbookToBytes, writeWorkbookPlan } from './writePlan';
+
+/*
+ * Browser-safe: no `node:` modules and no global Buffer here, so that the standalone page
+ * can bundle it (webpack resolves `exceljs` to its browser build). Reading a file from disk
+ * is in readFile.ts (Node only).
+ */
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
@@ -94,44 +99,50 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return { name: ws.name, rows, merges, rowCount, colCount };
 }
 
-function sniff(buf: Buffer, file: string): void {
-  const ext = path.extname(file).toLowerCase();
+const ENCRYPTION_INFO = utf16le('EncryptionInfo');
+
+/**
+ * Refuse what is not an .xlsx package before ExcelJS sees it (WorkbookReadError): a name
+ * ending in .csv/.tsv/.txt ('csv'); an OLE2 file: 'encrypted' (an encrypted OOXML package)
+ * or 'xls' (a legacy workbook); not a zip: 'csv' (text with separators) or 'corrupt'.
+ */
+export function sniffXlsx(buf: Uint8Array, file: string): void {
+  const ext = extName(file);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') throw new WorkbookReadError('csv', file);
   if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
     // An OLE2 compound file: either a legacy .xls or an encrypted OOXML package.
-    const marker = Buffer.from('EncryptionInfo', 'utf16le');
-    throw new WorkbookReadError(buf.includes(marker) ? 'encrypted' : 'xls', file);
+    throw new WorkbookReadError(indexOfBytes(buf, ENCRYPTION_INFO) >= 0 ? 'encrypted' : 'xls', file);
   }
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
-    const head = buf.subarray(0, 512).toString('utf8');
+    // What matters is ASCII (separators, line ends, NUL), so Latin-1 finds what UTF-8 would.
+    const head = latin1(buf.subarray(0, 512));
     if (/^[^\0]*[,;\t][^\0]*\n/.test(head) && !head.includes('\0')) throw new WorkbookReadError('csv', file);
     throw new WorkbookReadError('corrupt', file, 'not a zip package');
   }
 }
 
-/** Read an .xlsx held in memory. */
-export async function readXlsxBuffer(buf: Buffer, file = 'workbook.xlsx'): Promise<XlsxWorkbook> {
-  sniff(buf, file);
-  const wb = new ExcelJS.Workbook();
-  try {
-    // ExcelJS's typings declare their own Buffer type.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new WorkbookReadError('corrupt', file, e instanceof Error ? e.message : String(e));
-  }
-  return new XlsxWorkbook(wb, file);
+/** Out of memory while unpacking or parsing (a browser tab's heap, V8's longest string). */
+function outOfMemory(e: unknown): boolean {
+  return e instanceof RangeError && /alloc|memory|Invalid (array|string|typed array) length/i.test(e.message);
 }
 
-/** Read an .xlsx file from disk. */
-export async function readXlsxFile(file: string): Promise<XlsxWorkbook> {
-  let buf: Buffer;
+/**
+ * Read an .xlsx held in memory (a Node Buffer is a Uint8Array). Throws WorkbookReadError:
+ * 'xls', 'encrypted', 'csv' or 'corrupt' from the first bytes, 'corrupt' when ExcelJS
+ * cannot read the package, 'too-large' when it ran out of memory.
+ */
+export async function readXlsxBuffer(data: Uint8Array | ArrayBuffer, file = 'workbook.xlsx'): Promise<XlsxWorkbook> {
+  const buf = asBytes(data);
+  sniffXlsx(buf, file);
+  const wb = new ExcelJS.Workbook();
   try {
-    buf = await fs.readFile(file);
+    // ExcelJS's typings declare their own Buffer type; it unzips any Uint8Array (JSZip).
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(code === 'ENOENT' || code === 'EISDIR' ? 'not-found' : 'corrupt', file, code);
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new WorkbookReadError(outOfMemory(e) ? 'too-large' : 'corrupt', file, detail);
   }
-  return readXlsxBuffer(buf, file);
+  return new XlsxWorkbook(wb, file);
 }
 
 /** A loaded workbook behind the reader and writer ports. */
@@ -164,13 +175,18 @@ export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
     return out;
   }
 
-  /** Write a summary plan into the workbook (in memory; save with toBuffer()). */
+  /** Write a summary plan into the workbook (in memory; save with toBytes() or toBuffer()). */
   async writePlan(plan: WorkbookPlan): Promise<void> {
     writeWorkbookPlan(this.workbook, plan);
   }
 
   /** The workbook as an .xlsx file, internal hyperlinks fixed up (see writePlan.ts). */
+  async toBytes(): Promise<Uint8Array> {
+    return workbookToBytes(this.workbook);
+  }
+
+  /** toBytes() as a Node Buffer (Node only: the CLI writes it to disk). */
   async toBuffer(): Promise<Buffer> {
-    return workbookToBuffer(this.workbook);
+    return toNodeBuffer(await this.toBytes());
   }
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { asBytes } from './bytes';
 import { rangeAddress } from '../../core/grid';
 import { quoteSheet } from '../../core/summary';
 import type {
@@ -24,11 +25,12 @@ import type {
  *    shows the address as `#'Sheet'!C10##'Sheet'!C10` (exceljs issue #3027), and LibreOffice
  *    turns both forms into links to a file (`./'Sheet'!C10#...`), not to a cell. A proper internal
  *    link is `<hyperlink ref="A1" location="'Sheet'!C10"/>` with no relationship, which is what
- *    Excel writes itself. `finishXlsx()` rewrites the saved package to that form: every hyperlink
- *    whose relationship target starts with "#" loses the relationship and gets
- *    `location` = target without the "#". So save with `workbookToBuffer()` (or
- *    `XlsxWorkbook.toBuffer()`), not with `wb.xlsx.writeBuffer()` directly. ExcelJS itself does not
- *    read `location`-only hyperlinks back (issue #920): re-opened, such cells are plain text.
+ *    Excel writes itself. `finishXlsxBytes()` rewrites the saved package to that form: every
+ *    hyperlink whose relationship target starts with "#" loses the relationship and gets
+ *    `location` = target without the "#". So save with `workbookToBytes()` (or its Node Buffer
+ *    variant `workbookToBuffer()`, or `XlsxWorkbook.toBytes()` / `toBuffer()`), not with
+ *    `wb.xlsx.writeBuffer()` directly. ExcelJS itself does not read `location`-only hyperlinks
+ *    back (issue #920): re-opened, such cells are plain text.
  *
  * 2. Number formats in conditional formats (dxf). On write ExcelJS registers the dxf's `numFmt`
  *    string in `<numFmts>` (id 164+, or the built-in id) and renders
@@ -38,7 +40,7 @@ import type {
  *    back into strings on the sheets it keeps, so a workbook re-opened with ExcelJS and written
  *    again stays valid.
  *
- * Also fixed in `finishXlsx()`: ExcelJS writes the print-titles / print-area names as
+ * Also fixed in `finishXlsxBytes()`: ExcelJS writes the print-titles / print-area names as
  * `'Sheet name'!$1:$2` without doubling a single quote inside the sheet name.
  */
 
@@ -232,7 +234,7 @@ function writeCell(cell: ExcelJS.Cell, pc: PlanCell, mode: PlanMode): boolean {
   } else if (pc.link && pc.value !== null && pc.value !== '') {
     cell.value = {
       text: String(pc.value),
-      // "#" marks the link as internal; finishXlsx() turns it into a `location` attribute.
+      // "#" marks the link as internal; finishXlsxBytes() turns it into a `location` attribute.
       hyperlink: `#${linkLocation(pc.link.sheet, pc.link.cell)}`,
     };
   } else if (pc.value !== null && pc.value !== '') {
@@ -486,10 +488,10 @@ function fixPrintNames(workbookXml: string): string | null {
 
 /**
  * Post-process an .xlsx package written by ExcelJS (see the note at the top of this file).
- * Returns the input buffer unchanged when nothing needs fixing.
+ * Returns the input unchanged when nothing needs fixing. Browser-safe (JSZip on Uint8Array).
  */
-export async function finishXlsx(buf: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buf);
+export async function finishXlsxBytes(data: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(data);
   let changed = false;
   for (const relsFile of zip.file(/^xl\/worksheets\/_rels\/[^/]+\.xml\.rels$/)) {
     const sheetPath = relsFile.name.replace('/_rels/', '/').replace(/\.rels$/, '');
@@ -511,13 +513,20 @@ export async function finishXlsx(buf: Buffer): Promise<Buffer> {
       changed = true;
     }
   }
-  if (!changed) return buf;
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  if (!changed) return data;
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
-/** Save a workbook as an .xlsx buffer, with internal hyperlinks as Excel writes them. */
-export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  // ExcelJS's typings declare their own Buffer type; at run time it is a Node Buffer.
-  const raw = (await wb.xlsx.writeBuffer()) as unknown as Buffer;
-  return finishXlsx(Buffer.isBuffer(raw) ? raw : Buffer.from(raw));
+/**
+ * Save a workbook as .xlsx bytes, with internal hyperlinks as Excel writes them and the
+ * conditional formats' number formats of a loaded workbook made writable again (see the note
+ * at the top; writeWorkbookPlan() does that too, but a workbook may be saved without a plan).
+ * Browser-safe; in Node the result is a Buffer when nothing needed fixing, a Uint8Array otherwise.
+ */
+export async function workbookToBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  for (const ws of wb.worksheets) normaliseLoadedDxfNumFmts(ws);
+  // ExcelJS's typings declare their own Buffer type; at run time it is a Node Buffer, or in
+  // its browser build the bundled Buffer shim (a Uint8Array) — an ArrayBuffer is taken too.
+  const raw = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
+  return finishXlsxBytes(asBytes(raw));
 }
