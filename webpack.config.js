@@ -28,6 +28,8 @@ const PAGES = {
 const COPIES = {
   // Manifest icon URLs (https://…/assets/icon-32.png) and the logo.
   assets: { from: path.join(ROOT, 'assets'), to: 'assets', pattern: /\.png$/i },
+  // The built-in sample, for the standalone page's taskpane.html?sample (npm start prints it).
+  sample: { from: path.join(ROOT, 'assets', 'sample'), to: 'assets/sample', pattern: /\.xlsx$/i },
   // The manifest beside the pages it points at, so a deployment copies one folder.
   manifest: { from: ROOT, to: '', files: ['manifest.xml'] },
 };

@@ -5,17 +5,20 @@
  * AddinSession; no component touches the `Excel` or `Office` globals.
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AddinSession } from '../addin';
+import type { AddinSession, GenerateOutcome } from '../addin';
 import type { Lang } from '../core/i18n';
 import { CheckStep } from './CheckStep';
-import { useAction, useStyles } from './common';
+import type { PaneMode } from './common';
+import { PaneModeContext, useAction, useStyles } from './common';
 import { SheetsStep } from './SheetsStep';
 import { ui } from './strings';
 import { SummaryStep } from './SummaryStep';
 import type { Theme } from './theme';
 
 export type { Theme } from './theme';
+export type { PaneMode } from './common';
 
 /** How long the workbook must stay unchanged before it is read again (ms). */
 export const REREAD_DELAY = 800;
@@ -28,18 +31,45 @@ export interface AppProps {
   onReadError?: (e: unknown) => void;
   /** Call onChange when the workbook changes; returns the unsubscribe. The pane reads the workbook again (debounced). */
   subscribe?: (onChange: () => void) => () => void;
+  /**
+   * 'excel' (default): the add-in in Excel. 'file': the standalone page, on a workbook
+   * file in the browser's memory (words for a file; the download after 生成汇总表).
+   */
+  mode?: PaneMode;
+  /** Shown under step 3 once 生成汇总表 has succeeded, until it runs again (the standalone page's download). */
+  afterGenerate?: (outcome: GenerateOutcome) => ReactNode;
+  /** 生成汇总表 wrote its sheets. */
+  onGenerated?: (outcome: GenerateOutcome) => void;
 }
 
 export function App(props: AppProps): JSX.Element {
   return (
     <FluentProvider theme={props.theme === 'dark' ? webDarkTheme : webLightTheme} dir="ltr" lang={props.lang}>
-      <Pane {...props} />
+      <PaneModeContext.Provider value={props.mode ?? 'excel'}>
+        <Pane {...props} />
+      </PaneModeContext.Provider>
     </FluentProvider>
   );
 }
 
-function Pane({ session, lang, onReadError, subscribe }: AppProps): JSX.Element {
+function Pane(props: AppProps): JSX.Element {
   const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <h1 className={styles.appTitle}>{ui(props.lang, 'app.title')}</h1>
+      <Steps {...props} />
+    </div>
+  );
+}
+
+export type StepsProps = Omit<AppProps, 'theme' | 'mode'>;
+
+/**
+ * The three steps over a session, reading the workbook when mounted (and when it
+ * changes). The standalone page places them in its own layout, inside a
+ * PaneModeContext of 'file'.
+ */
+export function Steps({ session, lang, onReadError, subscribe, afterGenerate, onGenerated }: StepsProps): JSX.Element {
   const [, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const sheets = useAction(lang);
@@ -77,8 +107,7 @@ function Pane({ session, lang, onReadError, subscribe }: AppProps): JSX.Element 
   }, [subscribe, read]);
 
   return (
-    <div className={styles.root}>
-      <h1 className={styles.appTitle}>{ui(lang, 'app.title')}</h1>
+    <>
       <SheetsStep
         session={session}
         lang={lang}
@@ -90,7 +119,14 @@ function Pane({ session, lang, onReadError, subscribe }: AppProps): JSX.Element 
         headingId={ids.sheets}
       />
       <CheckStep session={session} lang={lang} onChanged={refresh} headingId={ids.check} />
-      <SummaryStep session={session} lang={lang} onChanged={refresh} headingId={ids.summary} />
-    </div>
+      <SummaryStep
+        session={session}
+        lang={lang}
+        onChanged={refresh}
+        headingId={ids.summary}
+        afterGenerate={afterGenerate}
+        onGenerated={onGenerated}
+      />
+    </>
   );
 }

@@ -11,7 +11,7 @@ import { RULES } from '../core/check';
 import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
 import { acceptable, countFindings } from '../core/session';
-import { ActionError, StepMessage, useAction, useStyles } from './common';
+import { ActionError, StepMessage, useAction, usePaneMode, useStyles } from './common';
 import { ui } from './strings';
 
 /** findings shown per severity before "显示全部" */
@@ -71,6 +71,7 @@ function bySheet(findings: Finding[]): [string, Finding[]][] {
 
 export function CheckStep({ session, lang, onChanged, headingId }: CheckStepProps): JSX.Element {
   const styles = useStyles();
+  const mode = usePaneMode();
   const action = useAction(lang);
   const [message, setMessage] = useState<string[] | null>(null);
   const [checks, setChecks] = useState(0);
@@ -98,6 +99,8 @@ export function CheckStep({ session, lang, onChanged, headingId }: CheckStepProp
     if (!r) return;
     const lines = [ui(lang, 'check.marked', { cells: r.cells })];
     if (r.removed) lines.push(ui(lang, 'check.marked.removed', { removed: r.removed }));
+    // on a file: the marks are in the workbook in memory, kept by the download
+    if (mode === 'file') lines.push(ui(lang, 'check.marked.file'));
     setMessage([...lines, ...notices()]);
   };
 

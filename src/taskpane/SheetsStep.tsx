@@ -11,7 +11,7 @@ import { t } from '../core/i18n';
 import type { MeasureKind } from '../core/layout';
 import type { ColumnInfo, TableInfo } from '../core/session';
 import type { Action } from './common';
-import { ActionError, StepMessage, useStyles } from './common';
+import { ActionError, StepMessage, usePaneMode, useStyles } from './common';
 import { ui } from './strings';
 
 const MEASURES: MeasureKind[] = ['value', 'growth', 'rank', 'share', 'points', 'prior', 'index', 'target', 'progress', 'increment', 'contribution', 'pull'];
@@ -169,6 +169,7 @@ function TableLine(props: { session: AddinSession; lang: Lang; table: TableInfo;
 function FixPanel(props: { id: string; session: AddinSession; lang: Lang; table: TableInfo; action: Action; onChanged: () => void }): JSX.Element {
   const { id, session, lang, table, action, onChanged } = props;
   const styles = useStyles();
+  const mode = usePaneMode();
   const sheet = table.sheet;
   const correct = async (change: Parameters<AddinSession['correct']>[1]): Promise<void> => {
     await action.run('correct', () => session.correct(sheet, change));
@@ -180,7 +181,7 @@ function FixPanel(props: { id: string; session: AddinSession; lang: Lang; table:
   };
   return (
     <div id={id} className={styles.messages}>
-      <p className={styles.intro}>{ui(lang, 'fix.intro')}</p>
+      <p className={styles.intro}>{ui(lang, mode === 'file' ? 'fix.intro.file' : 'fix.intro')}</p>
       <Field label={ui(lang, 'fix.total')}>
         <Select
           value={table.total ? String(table.total.row) : ''}

@@ -1,16 +1,19 @@
 /**
  * Step 3, 汇总: the summary's options (saved in the workbook as they change, so the
  * next month's file opens with them) and 生成汇总表, with its progress and a link to
- * each sheet written.
+ * each sheet written. On a workbook file (the standalone page) the page adds what
+ * follows a run (its download button) through `afterGenerate`.
  */
 import { Button, Checkbox, Field, Link, ProgressBar, Radio, RadioGroup, SpinButton } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import type { AddinSession, GenerateOutcome, GenerateStep } from '../addin';
 import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
 import type { SummaryChoices } from '../core/session';
 import type { HighlightKind } from '../core/summary';
-import { ActionError, StepMessage, useAction, useStyles } from './common';
+import type { PaneMode } from './common';
+import { ActionError, StepMessage, useAction, usePaneMode, useStyles } from './common';
 import { ui } from './strings';
 
 const STEPS: GenerateStep[] = ['read', 'check', 'plan', 'write', 'save'];
@@ -24,13 +27,20 @@ export interface SummaryStepProps {
   /** the session changed (choices, findings of the run): render again */
   onChanged: () => void;
   headingId: string;
+  /** Shown under the step's messages once 生成汇总表 has succeeded, until it runs again. */
+  afterGenerate?: (outcome: GenerateOutcome) => ReactNode;
+  /** 生成汇总表 wrote its sheets. */
+  onGenerated?: (outcome: GenerateOutcome) => void;
 }
 
-export function SummaryStep({ session, lang, onChanged, headingId }: SummaryStepProps): JSX.Element {
+export function SummaryStep({ session, lang, onChanged, headingId, afterGenerate, onGenerated }: SummaryStepProps): JSX.Element {
   const styles = useStyles();
+  const mode = usePaneMode();
   const action = useAction(lang);
   const [step, setStep] = useState<GenerateStep | null>(null);
   const [outcome, setOutcome] = useState<(GenerateOutcome & { notices: string[] }) | null>(null);
+  // the last run that worked; unlike its message it stays when the message is dismissed
+  const [generated, setGenerated] = useState<GenerateOutcome | null>(null);
   const ids = { indicators: useId(), rankBy: useId(), ties: useId(), highlights: useId(), mode: useId(), columns: useId(), progress: useId() };
   const s = session.settings.summary;
   const names = session.indicatorNames;
@@ -44,11 +54,16 @@ export function SummaryStep({ session, lang, onChanged, headingId }: SummaryStep
 
   const generate = async (): Promise<void> => {
     setOutcome(null);
+    setGenerated(null);
     setStep('read');
     const r = await action.run('generate', () => session.generate((st) => setStep(st)));
     setStep(null);
     onChanged();
-    if (r) setOutcome({ ...r, notices: session.workbook.notices.map((n) => t(lang, n.key, n.params)) });
+    if (r) {
+      setOutcome({ ...r, notices: session.workbook.notices.map((n) => t(lang, n.key, n.params)) });
+      setGenerated(r);
+      onGenerated?.(r);
+    }
   };
 
   const open = (sheet: string): void => {
@@ -71,7 +86,7 @@ export function SummaryStep({ session, lang, onChanged, headingId }: SummaryStep
       <h2 id={headingId} className={styles.h2}>
         {ui(lang, 'step.summary')}
       </h2>
-      <p className={styles.intro}>{ui(lang, 'summary.intro')}</p>
+      <p className={styles.intro}>{ui(lang, mode === 'file' ? 'summary.intro.file' : 'summary.intro')}</p>
 
       <div role="group" aria-labelledby={ids.indicators} className={styles.messages}>
         <span id={ids.indicators} className={styles.h4}>
@@ -188,7 +203,7 @@ export function SummaryStep({ session, lang, onChanged, headingId }: SummaryStep
       </div>
       <div className={styles.messages}>
         <div role="status" aria-live="polite" id={ids.progress} className={styles.small}>
-          {running && step ? ui(lang, 'summary.progress.step', { n: stepIndex + 1, of: STEPS.length, step: ui(lang, `progress.${step}` as const) }) : ''}
+          {running && step ? ui(lang, 'summary.progress.step', { n: stepIndex + 1, of: STEPS.length, step: ui(lang, progressKey(step, mode)) }) : ''}
         </div>
         {running && (
           <ProgressBar
@@ -201,15 +216,22 @@ export function SummaryStep({ session, lang, onChanged, headingId }: SummaryStep
         <ActionError lang={lang} action={action} />
         {outcome && (
           <StepMessage lang={lang} intent="success" onDismiss={() => setOutcome(null)}>
-            <Outcome lang={lang} outcome={outcome} onOpen={open} />
+            <Outcome lang={lang} outcome={outcome} onOpen={open} mode={mode} />
           </StepMessage>
         )}
+        {generated && afterGenerate?.(generated)}
       </div>
     </section>
   );
 }
 
-function Outcome({ lang, outcome, onOpen }: { lang: Lang; outcome: GenerateOutcome & { notices: string[] }; onOpen: (sheet: string) => void }): JSX.Element {
+/** The words of a step of 生成汇总表 (on a file, the summary is written into the workbook, not into Excel). */
+function progressKey(step: GenerateStep, mode: PaneMode): `progress.${GenerateStep}` | 'progress.write.file' {
+  return mode === 'file' && step === 'write' ? 'progress.write.file' : `progress.${step}`;
+}
+
+function Outcome(props: { lang: Lang; outcome: GenerateOutcome & { notices: string[] }; onOpen: (sheet: string) => void; mode: PaneMode }): JSX.Element {
+  const { lang, outcome, onOpen, mode } = props;
   const styles = useStyles();
   const [first] = outcome.sheets;
   const params = { sheet: first ?? '', count: outcome.sheets.length, indicators: outcome.indicators, regions: outcome.regions };
@@ -225,7 +247,7 @@ function Outcome({ lang, outcome, onOpen }: { lang: Lang; outcome: GenerateOutco
       <div className={styles.row}>
         {outcome.sheets.map((sheet) => (
           <Link key={sheet} onClick={() => onOpen(sheet)}>
-            {ui(lang, 'summary.open', { sheet })}
+            {ui(lang, mode === 'file' ? 'summary.open.file' : 'summary.open', { sheet })}
           </Link>
         ))}
       </div>

@@ -1,13 +1,29 @@
 /**
  * What the three steps share: the styles of a narrow pane, a hook that runs a call on
- * the session and keeps its error in the user's words, and the message area of a step.
+ * the session and keeps its error in the user's words, the message area of a step, and
+ * the mode of the pane (in Excel, or on a workbook file in a plain browser).
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { useCallback, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useRef, useState } from 'react';
 import { errorText } from '../addin/errors';
 import type { Lang } from '../core/i18n';
+import { fileErrorText } from './standalone/errors';
 import { ui } from './strings';
+
+/**
+ * Where the steps work: 'excel' (the add-in in Excel, the default) or 'file' (the
+ * standalone page, on a workbook file held in the browser's memory). The steps read it
+ * to choose their words (a file has no Excel to write to) and the words of errors.
+ */
+export type PaneMode = 'excel' | 'file';
+
+export const PaneModeContext = createContext<PaneMode>('excel');
+
+/** The mode of the pane the component is in. */
+export function usePaneMode(): PaneMode {
+  return useContext(PaneModeContext);
+}
 
 export const useStyles = makeStyles({
   root: {
@@ -91,6 +107,7 @@ export interface Action {
 
 /** A step's calls on the session: one at a time is shown as busy; the last error is kept. */
 export function useAction(lang: Lang): Action {
+  const mode = usePaneMode();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(0);
@@ -102,14 +119,14 @@ export function useAction(lang: Lang): Action {
       try {
         return await call();
       } catch (e) {
-        setError(errorText(e, lang));
+        setError(mode === 'file' ? fileErrorText(e, lang) : errorText(e, lang));
         onError?.(e);
         return undefined;
       } finally {
         if (--running.current === 0) setBusy(null);
       }
     },
-    [lang],
+    [lang, mode],
   );
   const dismiss = useCallback(() => setError(null), []);
   return { busy, error, run, dismiss };

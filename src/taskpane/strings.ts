@@ -160,6 +160,66 @@ const STRINGS = {
     'en-US': 'Generated "{sheet}": {indicators} indicators, {regions} regions.',
   },
   'summary.open': { 'zh-CN': '打开「{sheet}」', 'en-US': 'Open "{sheet}"' },
+
+  // ---- in a plain browser, on a workbook file (src/taskpane/standalone) -----------
+  'standalone.intro': {
+    'zh-CN': '在浏览器中打开 .xlsx 工作簿，检查数据并生成汇总表；文件不会离开本机。',
+    'en-US': 'Open an .xlsx workbook in the browser to check its figures and generate the summary; the file never leaves this computer.',
+  },
+  'standalone.choose': { 'zh-CN': '选择工作簿', 'en-US': 'Choose a workbook' },
+  'standalone.drop': { 'zh-CN': '也可以把 .xlsx 文件拖放到这里。', 'en-US': 'Or drop an .xlsx file here.' },
+  'standalone.drop.over': { 'zh-CN': '松开鼠标即可打开文件。', 'en-US': 'Release to open the file.' },
+  'standalone.limits': {
+    'zh-CN': '最大 {mb} MB。旧版 .xls 和 CSV 文件请先在 Excel 或 WPS 中另存为 .xlsx。',
+    'en-US': 'Up to {mb} MB. Save legacy .xls and CSV files as .xlsx in Excel or WPS first.',
+  },
+  'standalone.loading': { 'zh-CN': '正在读取…', 'en-US': 'Reading…' },
+  'standalone.opened': { 'zh-CN': '工作簿：{file}', 'en-US': 'Workbook: {file}' },
+  'standalone.another': { 'zh-CN': '换一个文件', 'en-US': 'Open another file' },
+  'standalone.too-large.hint': {
+    'zh-CN': '在浏览器中最多可以打开 {mb} MB 的工作簿。可以删去不需要的工作表后另存一份再试，或者在 Excel 中使用加载项、使用命令行版本。',
+    'en-US': 'The browser opens workbooks of up to {mb} MB. Delete the sheets you do not need and save a copy, or use the add-in in Excel or the command line.',
+  },
+  'file.open-failed': { 'zh-CN': '无法打开文件「{file}」：{detail}', 'en-US': 'Cannot open the file "{file}": {detail}' },
+  'file.failed': { 'zh-CN': '操作未完成：{detail}', 'en-US': 'It could not be done: {detail}' },
+  'file.out-of-memory': {
+    'zh-CN': '浏览器内存不足，操作未完成。请关闭其他标签页后重试，或者换一个较小的工作簿。',
+    'en-US': 'The browser ran out of memory. Close other tabs and try again, or use a smaller workbook.',
+  },
+  'fix.intro.file': {
+    'zh-CN': '识别有误时在这里修正，修正保存在本浏览器中，下次打开仍然有效。',
+    'en-US': 'Correct what was misread. Corrections are kept in this browser for next time.',
+  },
+  'check.marked.file': { 'zh-CN': '标记会随下载的工作簿一起保存。', 'en-US': 'The marks are saved with the downloaded workbook.' },
+  'summary.intro.file': {
+    'zh-CN': '把各表的分地区指标编成一张汇总表，写在新工作表中，随工作簿一起下载；原文件不改动。',
+    'en-US': 'Puts the regional indicators of the sheets into a summary table on new sheets, downloaded with the workbook; the original file is not changed.',
+  },
+  'progress.write.file': { 'zh-CN': '写入工作簿', 'en-US': 'Writing the workbook' },
+  'summary.open.file': { 'zh-CN': '查看「{sheet}」', 'en-US': 'View "{sheet}"' },
+  'download.button': { 'zh-CN': '下载汇总工作簿', 'en-US': 'Download the workbook' },
+  'download.original': {
+    'zh-CN': '原文件不会被修改：下载的是一个新工作簿（原有的工作表加上汇总表）。',
+    'en-US': 'The original file is not changed: the download is a new workbook (your sheets plus the summary).',
+  },
+  'download.running': { 'zh-CN': '正在准备下载…', 'en-US': 'Preparing the download…' },
+  'download.done': { 'zh-CN': '已开始下载「{file}」。', 'en-US': 'Downloading "{file}".' },
+
+  // the read-only view of a sheet
+  'grid.title': { 'zh-CN': '查看工作表', 'en-US': 'View a sheet' },
+  'grid.sheet': { 'zh-CN': '工作表', 'en-US': 'Sheet' },
+  'grid.hint': { 'zh-CN': '在检查结果中点一条，这里就会显示它的单元格。', 'en-US': 'Choose a finding to see its cell here.' },
+  'grid.loading': { 'zh-CN': '正在读取工作表…', 'en-US': 'Reading the sheet…' },
+  'grid.empty': { 'zh-CN': '这个工作表是空的。', 'en-US': 'This sheet is empty.' },
+  'grid.table': { 'zh-CN': '工作表「{sheet}」的内容', 'en-US': 'Cells of sheet "{sheet}"' },
+  'grid.partial': {
+    'zh-CN': '仅显示部分：第 {top}–{bottom} 行、{left}–{right} 列（共 {rows} 行、{cols} 列）。',
+    'en-US': 'Only part is shown: rows {top}–{bottom}, columns {left}–{right} (of {rows} rows and {cols} columns).',
+  },
+  'grid.up': { 'zh-CN': '上面的行', 'en-US': 'Rows above' },
+  'grid.down': { 'zh-CN': '下面的行', 'en-US': 'Rows below' },
+  'grid.left': { 'zh-CN': '左边的列', 'en-US': 'Columns to the left' },
+  'grid.right': { 'zh-CN': '右边的列', 'en-US': 'Columns to the right' },
 } satisfies Record<string, Texts>;
 
 export type UiKey = keyof typeof STRINGS;
