@@ -78,7 +78,22 @@ export interface OpenPageOptions {
   viewport?: { width: number; height: number };
   /** what goto waits for (default 'load') */
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
+  /**
+   * what answers office.js: 'excel' (default) the stub backed by the fake Excel; 'no-host'
+   * an Office.js as in a plain browser (onReady gives no host); 'blocked' nothing (the
+   * request fails, as on an offline machine; it is still listed in officeJs)
+   */
+  office?: 'excel' | 'no-host' | 'blocked';
+  /** the browser's language (navigator.language), default 'zh-CN' */
+  locale?: string;
 }
+
+/** Office.js as a plain browser tab sees it: ready at once, with no host. */
+const NO_HOST_OFFICE_JS = `window.Office = {
+  HostType: { Excel: 'Excel' },
+  context: { displayLanguage: undefined, requirements: { isSetSupported: function () { return false; } } },
+  onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); }
+};`;
 
 export interface OpenedPage {
   page: Page;
@@ -102,8 +117,9 @@ export interface OpenedPage {
  */
 export async function openPage(browser: Browser, options: OpenPageOptions): Promise<OpenedPage> {
   const origin = new URL(options.origin).origin;
-  const stub = await officeStubScript();
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 320, height: 900 }, serviceWorkers: 'block' });
+  const office = options.office ?? 'excel';
+  const stub = office === 'excel' ? await officeStubScript() : NO_HOST_OFFICE_JS;
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 320, height: 900 }, serviceWorkers: 'block', locale: options.locale ?? 'zh-CN', acceptDownloads: true });
   context.setDefaultTimeout(15_000);
   const opened: Omit<OpenedPage, 'page'> = {
     context,
@@ -119,6 +135,7 @@ export async function openPage(browser: Browser, options: OpenPageOptions): Prom
     if (o === origin) return route.continue();
     if (`${o}${pathname}` === OFFICE_JS_URL) {
       opened.officeJs.push(url);
+      if (office === 'blocked') return route.abort('internetdisconnected');
       return route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: stub });
     }
     opened.blocked.push(url);

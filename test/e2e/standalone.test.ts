@@ -1,0 +1,143 @@
+/**
+ * The task pane outside Excel, in chromium: the production build served on 127.0.0.1,
+ * office.js answering "no host" (a plain browser) or not loading at all (offline). A real
+ * published workbook (or the project's sample when ../shared is absent) is chosen in the
+ * file picker, checked and summarised in the page; the downloaded workbook is opened with
+ * ExcelJS and compared with what the core writes in Node for the same file.
+ */
+import ExcelJS from 'exceljs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { prepareSheets } from '../../src/core/check';
+import { buildSummary, defaultSettings, summaryInput } from '../../src/core/session';
+import { splitGrids } from '../../src/core/summary';
+import { readXlsxBuffer, readXlsxFile } from '../../src/workbook/xlsx';
+import { realFixture } from '../support/realFixtures';
+import type { ServedDir } from './support';
+import { REPO_ROOT, buildSite, describeWithChromium, launchBrowser, openPage, screenshot, serveDir } from './support';
+
+const SAMPLE = path.join(REPO_ROOT, 'assets/sample/county-indicators-2025-03.xlsx');
+const REAL = realFixture('shaoyang-monthly-2025-03.xlsx');
+const FILE = REAL ?? SAMPLE;
+if (!REAL) console.warn('[e2e standalone] ../shared/fixtures/real is absent: using the project sample');
+
+/** The summary sheets' values as the core writes them in Node for the same file and default settings. */
+async function expectedSummary(file: string): Promise<Map<string, unknown[][]>> {
+  const wb = await readXlsxFile(file);
+  const split = splitGrids(wb.grids());
+  const built = buildSummary(split, prepareSheets({ grids: split.grids }), summaryInput(defaultSettings(), 'zh-CN'));
+  await wb.writePlan(built.planned.plan);
+  const again = await readXlsxBuffer(await wb.toBuffer());
+  const names = built.planned.plan.sheets.filter((s) => !s.hidden).map((s) => s.name);
+  return new Map(again.grids(names).map((g) => [g.name, g.rows.map((r) => (r ?? []).map((c) => c?.value ?? null))]));
+}
+
+async function chooseFile(page: Page, file: string): Promise<void> {
+  await page.getByLabel(/选择工作簿|Choose a workbook/).first().setInputFiles(file);
+}
+
+describeWithChromium('the standalone page in chromium (no Excel)', () => {
+  let server: ServedDir;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const site = await buildSite();
+    [server, browser] = await Promise.all([serveDir(site), launchBrowser()]);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const office of ['no-host', 'blocked'] as const) {
+    test(`office.js ${office === 'blocked' ? 'cannot load (offline)' : 'gives no host'}: pick a workbook, check, summarise, download`, async () => {
+      const opened = await openPage(browser, { origin: server.origin, office, viewport: { width: 1100, height: 900 } });
+      const { page } = opened;
+      try {
+        await chooseFile(page, FILE);
+        await page.getByRole('heading', { level: 2, name: /工作表/ }).waitFor({ timeout: 30_000 });
+        await page.getByRole('button', { name: '检查数据', exact: true }).click();
+        await page.getByRole('heading', { name: /检查结果/ }).waitFor();
+        const findings = page.locator('button', { hasText: /^[A-Z]+\d+/ });
+        if ((await findings.count()) > 0) {
+          // a finding shows its cell in the read-only grid
+          const first = findings.first();
+          const cell = /^([A-Z]+\d+)/.exec((await first.innerText()).trim())?.[1];
+          await first.click();
+          if (cell) await page.locator('[aria-current="true"], [aria-current="location"]').first().waitFor();
+        }
+        await screenshot(page, `standalone-${office}-checked`);
+
+        await page.getByRole('button', { name: '生成汇总表', exact: true }).click();
+        const downloadButton = page.getByRole('button', { name: /下载汇总工作簿/ });
+        await downloadButton.waitFor({ timeout: 60_000 });
+        const [download] = await Promise.all([page.waitForEvent('download'), downloadButton.click()]);
+        expect(download.suggestedFilename()).toBe(`${path.basename(FILE, '.xlsx')}-汇总.xlsx`);
+        const saved = path.join(REPO_ROOT, 'test-artifacts', 'e2e', `standalone-${office}.xlsx`);
+        fs.mkdirSync(path.dirname(saved), { recursive: true });
+        await download.saveAs(saved);
+        await screenshot(page, `standalone-${office}-done`);
+
+        // the download: the user's sheets unchanged, the summary sheets with the core's figures, highlights as rules
+        const original = await readXlsxFile(FILE);
+        const got = await readXlsxFile(saved);
+        const expected = await expectedSummary(FILE);
+        const userNames = original.grids().map((g) => g.name);
+        const gotNames = got.workbook.worksheets.filter((ws) => ws.state === 'visible').map((ws) => ws.name);
+        expect(gotNames).toEqual([...userNames.filter((n) => original.workbook.getWorksheet(n)?.state === 'visible'), ...expected.keys()]);
+        for (const name of userNames) {
+          expect([name, got.grids([name])[0].rows.map((r) => (r ?? []).map((c) => c?.value ?? null))]).toEqual([
+            name,
+            original.grids([name])[0].rows.map((r) => (r ?? []).map((c) => c?.value ?? null)),
+          ]);
+        }
+        for (const [name, values] of expected) {
+          expect([name, got.grids([name])[0].rows.map((r) => (r ?? []).map((c) => c?.value ?? null))]).toEqual([name, values]);
+        }
+        const raw = new ExcelJS.Workbook();
+        await raw.xlsx.readFile(saved);
+        const main = raw.worksheets.find((ws) => ws.name.startsWith('主要指标汇总表'))!;
+        expect((main as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings.length).toBeGreaterThan(0);
+
+        // nothing left the machine: only our own files, and office.js from the CDN (answered or blocked)
+        expect(opened.blocked).toEqual([]);
+        expect(opened.officeJs).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+        expect(opened.pageErrors).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    });
+  }
+
+  test('taskpane.html?sample (what npm start prints) opens the built-in sample at once', async () => {
+    const opened = await openPage(browser, { origin: server.origin, office: 'no-host', page: 'taskpane.html?sample' });
+    try {
+      await opened.page.getByText('固定资产投资').first().waitFor({ timeout: 30_000 });
+      await opened.page.getByRole('button', { name: '检查数据', exact: true }).click();
+      await opened.page.getByRole('button', { name: /安平县 公布位次为第11位/ }).waitFor();
+      expect(opened.blocked).toEqual([]);
+      expect(opened.pageErrors).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('a legacy .xls gets a clear message and the picker stays usable', async () => {
+    const opened = await openPage(browser, { origin: server.origin, office: 'no-host' });
+    const { page } = opened;
+    try {
+      const xls = path.join(REPO_ROOT, 'test-artifacts', 'e2e', '旧报表.xls');
+      fs.mkdirSync(path.dirname(xls), { recursive: true });
+      fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+      await chooseFile(page, xls);
+      await page.getByText(/不支持旧版 \.xls 文件/).waitFor();
+      await screenshot(page, 'standalone-xls');
+      await chooseFile(page, SAMPLE);
+      await page.getByRole('heading', { level: 2, name: /工作表/ }).waitFor({ timeout: 30_000 });
+    } finally {
+      await opened.close();
+    }
+  });
+});
