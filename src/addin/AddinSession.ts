@@ -81,11 +81,6 @@ export class AddinSession {
     this.tables = describeTables(this.sheets, this.settings);
   }
 
-  /** The sheets that are the user's (the add-in's own are left out). */
-  get userSheets(): string[] {
-    return this.split?.grids.map((g) => g.name) ?? [];
-  }
-
   /** Indicators of the enabled regional tables, for the summary step's choice. */
   get indicatorNames(): string[] {
     const names = new Set<string>();
