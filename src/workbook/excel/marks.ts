@@ -7,9 +7,11 @@ import { Batch } from './batch';
 import { OP_BYTES, jsonBytes } from './blocks';
 import type { Capabilities } from './capabilities';
 import { ExcelAdapterError } from './errors';
-import type { Notice } from './notices';
+import type { MarkResult, Notice, UnmarkResult } from '../WorkbookPort';
 import { pushNotice } from './notices';
 import { toCell } from './read';
+
+export type { MarkResult, UnmarkResult } from '../WorkbookPort';
 
 /**
  * Marks on the user's own cells: a fill and a note per finding, recorded in a very
@@ -160,11 +162,6 @@ export async function readRecords(context: Excel.RequestContext): Promise<MarkRe
   return readMarkRecords(grid);
 }
 
-export interface MarkResult {
-  cells: number;
-  sheets: number;
-  syncs: number;
-}
 
 /** Mark cells; earlier marks must have been removed (see ExcelWorkbook.mark). */
 export async function markCells(
@@ -225,14 +222,6 @@ export async function markCells(
   return { cells: records.length, sheets: sheets.size, syncs: 1 + batch.syncs };
 }
 
-export interface UnmarkResult {
-  cells: number;
-  /** cells the user changed after marking, left as they are */
-  kept: number;
-  /** sheets deleted since marking */
-  gone: string[];
-  syncs: number;
-}
 
 /** Take the marks off again, restoring fills and notes that are still the marks'. */
 export async function unmarkCells(

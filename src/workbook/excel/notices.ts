@@ -1,11 +1,8 @@
-import type { Lang, MessageKey } from '../../core/i18n';
+import type { Lang } from '../../core/i18n';
 import { t } from '../../core/i18n';
+import type { Notice } from '../WorkbookPort';
 
-/** Something the user should know about a call that still succeeded (a fallback was used). */
-export interface Notice {
-  key: MessageKey;
-  params: Record<string, string | number>;
-}
+export type { Notice } from '../WorkbookPort';
 
 export function noticeText(n: Notice, lang: Lang): string {
   return t(lang, n.key, n.params);

@@ -260,6 +260,7 @@ export async function listWorksheets(context: Excel.RequestContext): Promise<She
       name: ws.name,
       usedRange: r.isNullObject ? null : rangeAddress(r.rowIndex, r.columnIndex, r.rowIndex + r.rowCount - 1, r.columnIndex + r.columnCount - 1),
       hidden: ws.visibility !== 'Visible',
+      state: ws.visibility === 'VeryHidden' ? 'veryHidden' : ws.visibility === 'Hidden' ? 'hidden' : 'visible',
     };
   });
 }

@@ -1,4 +1,4 @@
-import type { SettingsStore } from '../../addin/ports';
+import type { SettingsStore } from '../WorkbookPort';
 import type { AddinSettings } from '../../core/session';
 import { SETTINGS_KEY, parseAddinSettings } from '../../core/session';
 import { ExcelAdapterError } from './errors';
