@@ -106,6 +106,40 @@ export default defineConfig([
     },
   },
 
+  // The file layer: nothing in src/workbook depends on the add-in (the ports live in
+  // src/workbook/WorkbookPort.ts); the package layer and the readers run in the browser too,
+  // so only read/file.ts (the CLI's disk access) may use Node's modules there.
+  {
+    files: ['src/workbook/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/addin', '**/addin/*', '**/taskpane/*', '**/cli/*'], message: 'src/workbook must not import the add-in, the task pane or the CLI; shared port types live in src/workbook/WorkbookPort.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/workbook/ooxml/**/*.ts', 'src/workbook/read/**/*.ts'],
+    ignores: ['src/workbook/read/file.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'fs/*', 'path', 'zlib', 'os', 'child_process', 'buffer'], message: 'The package layer and the readers are browser-safe: Node only in src/workbook/read/file.ts.' },
+            { group: ['**/addin', '**/addin/*', '**/taskpane/*', '**/cli/*'], message: 'src/workbook must not import the add-in, the task pane or the CLI.' },
+            { group: ['exceljs', 'exceljs/*', 'jszip'], message: 'The readers do not use ExcelJS or JSZip (they only write, in src/workbook/xlsx).' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'Buffer', message: 'Use Uint8Array: this code runs in the browser too.' }],
+    },
+  },
+
   // The headless core.
   {
     files: ['src/core/**/*.{ts,tsx}'],

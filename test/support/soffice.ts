@@ -5,7 +5,10 @@
  *                          returns the result loaded with ExcelJS (computed values in
  *                          `cell.result`; read them with `computed(cell)`, see there);
  *   - `renderPng(xlsx, outDir, baseName)`  converts to PDF, then each page to PNG
- *                          (`pdftoppm -png -r 70`), for looking at what a sheet shows.
+ *                          (`pdftoppm -png -r 70`), for looking at what a sheet shows;
+ *   - `convert(file, format, outDir, { password })`  saves a workbook as .xls, .ods or
+ *                          .xlsx (for the legacy readers' tests), password-protected when
+ *                          a password is given (see there: a Basic macro in the profile).
  *
  * LibreOffice does NOT recalculate .xlsx files on load by default: it keeps the cached
  * `<v>` results (ExcelJS writes none or whatever `result` it was given). The private
@@ -203,23 +206,98 @@ function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv, c
   });
 }
 
-/** Converts `input` (in `workDir`) with soffice; returns the path of the output file. */
-async function convert(input: string, workDir: string, target: 'xlsx' | 'pdf', p: Profile): Promise<string> {
+/** The file types soffice writes here, with their LibreOffice export filter names. */
+const FILTERS = {
+  xlsx: 'Calc MS Excel 2007 XML',
+  xls: 'MS Excel 97',
+  ods: 'calc8',
+  pdf: 'calc_pdf_Export',
+} as const;
+
+type Target = keyof typeof FILTERS;
+
+function sofficeOrThrow(): string {
   const soffice = sofficePath();
   if (!soffice) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui');
-  const outDir = path.join(workDir, 'out');
-  await mkdir(outDir, { recursive: true });
-  const filter = target === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'pdf:calc_pdf_Export';
-  const args = [p.installArg, '--headless', '--invisible', '--nologo', '--nodefault', '--norestore', '--nolockcheck', '--convert-to', filter, '--outdir', outDir, input];
+  return soffice;
+}
+
+function sofficeEnv(p: Profile, workDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: p.root, TMPDIR: workDir };
   delete env.DISPLAY;
+  return env;
+}
+
+/** Converts `input` (in `workDir`) with soffice; returns the path of the output file. */
+async function sofficeConvert(input: string, workDir: string, target: Target, p: Profile): Promise<string> {
+  const soffice = sofficeOrThrow();
+  const outDir = path.join(workDir, 'out');
+  await mkdir(outDir, { recursive: true });
+  const args = [p.installArg, '--headless', '--invisible', '--nologo', '--nodefault', '--norestore', '--nolockcheck', '--convert-to', `${target}:${FILTERS[target]}`, '--outdir', outDir, input];
   const what = `soffice --convert-to ${target}`;
-  const { stdout, stderr } = await run(soffice, args, env, workDir, what, p.installArg);
+  const { stdout, stderr } = await run(soffice, args, sofficeEnv(p, workDir), workDir, what, p.installArg);
   const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${target}`);
   if (!existsSync(output)) {
     // soffice exits 0 even when it could not load or convert the file
     throw new Error(`${what}: no output file ${output}\n  stdout: ${stdout.trim()}\n  stderr: ${stderr.trim()}`);
   }
+  return output;
+}
+
+/**
+ * The Basic module that saves a document with a password: `--convert-to` has no way to pass
+ * one (its filter options go to the filter, the password belongs to the media descriptor).
+ */
+const PASSWORD_MODULE = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub SaveWithPassword(inUrl As String, outUrl As String, filterName As String, pw As String)
+  Dim loadArgs(0) As New com.sun.star.beans.PropertyValue
+  loadArgs(0).Name = &quot;Hidden&quot;
+  loadArgs(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(inUrl, &quot;_blank&quot;, 0, loadArgs())
+  Dim storeArgs(2) As New com.sun.star.beans.PropertyValue
+  storeArgs(0).Name = &quot;FilterName&quot;
+  storeArgs(0).Value = filterName
+  storeArgs(1).Name = &quot;Password&quot;
+  storeArgs(1).Value = pw
+  storeArgs(2).Name = &quot;Overwrite&quot;
+  storeArgs(2).Value = True
+  doc.storeToURL(outUrl, storeArgs())
+  doc.close(True)
+End Sub
+</script:module>
+`;
+
+/**
+ * Puts PASSWORD_MODULE in the profile's own Basic library (Standard.Module1). LibreOffice
+ * fills a new profile's user/basic from its templates on the first start, overwriting what
+ * is there, so the profile is started once first (--terminate_after_init) when it is new.
+ */
+async function installPasswordMacro(p: Profile, workDir: string): Promise<void> {
+  const module = path.join(p.root, 'profile', 'user', 'basic', 'Standard', 'Module1.xba');
+  if (existsSync(module) && readFileSync(module, 'utf8') === PASSWORD_MODULE) return;
+  if (!existsSync(path.join(p.root, 'profile', 'user', 'basic', 'Standard', 'script.xlb'))) {
+    const args = [p.installArg, '--headless', '--invisible', '--nologo', '--nodefault', '--norestore', '--nolockcheck', '--terminate_after_init'];
+    await run(sofficeOrThrow(), args, sofficeEnv(p, workDir), workDir, 'soffice --terminate_after_init', p.installArg);
+  }
+  await mkdir(path.dirname(module), { recursive: true });
+  await writeFile(module, PASSWORD_MODULE, 'utf8');
+}
+
+/** Saves `input` (in `workDir`) as `target` protected by `password`; returns the output path. */
+async function sofficeSaveWithPassword(input: string, workDir: string, target: Exclude<Target, 'pdf'>, password: string, p: Profile): Promise<string> {
+  if (/["\r\n]/.test(password)) throw new Error('the password may not contain quotes or line breaks (it is passed in a macro URL)');
+  await installPasswordMacro(p, workDir);
+  const outDir = path.join(workDir, 'out');
+  await mkdir(outDir, { recursive: true });
+  const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${target}`);
+  const quote = (s: string) => `"${s}"`;
+  const call = `macro:///Standard.Module1.SaveWithPassword(${[pathToFileURL(input).href, pathToFileURL(output).href, FILTERS[target], password].map(quote).join(',')})`;
+  const args = [p.installArg, '--headless', '--invisible', '--nologo', '--norestore', '--nolockcheck', call];
+  const what = `soffice ${target} with a password`;
+  const { stdout, stderr } = await run(sofficeOrThrow(), args, sofficeEnv(p, workDir), workDir, what, p.installArg);
+  if (!existsSync(output)) throw new Error(`${what}: no output file ${output}\n  stdout: ${stdout.trim()}\n  stderr: ${stderr.trim()}`);
   return output;
 }
 
@@ -247,7 +325,7 @@ export async function recalculate(xlsx: Buffer): Promise<ExcelJS.Workbook> {
   const converted = await withWorkDir(async (workDir, p) => {
     const input = path.join(workDir, 'book.xlsx');
     await writeFile(input, xlsx);
-    const output = await convert(input, workDir, 'xlsx', p);
+    const output = await sofficeConvert(input, workDir, 'xlsx', p);
     return readFileSync(output);
   });
   const workbook = new ExcelJS.Workbook();
@@ -296,7 +374,7 @@ export async function renderPng(xlsx: Buffer, outDir: string, baseName: string):
   await withWorkDir(async (workDir, p) => {
     const input = path.join(workDir, 'book.xlsx');
     await writeFile(input, xlsx);
-    const output = await convert(input, workDir, 'pdf', p);
+    const output = await sofficeConvert(input, workDir, 'pdf', p);
     await copyFile(output, pdf);
   });
 
@@ -311,4 +389,26 @@ export async function renderPng(xlsx: Buffer, outDir: string, baseName: string):
     .map((x) => path.join(path.resolve(outDir), x.f));
   if (pngs.length === 0) throw new Error(`pdftoppm wrote no page images for ${pdf}`);
   return { pdf, pngs };
+}
+
+/** What `convert()` writes. */
+export type ConvertFormat = 'xls' | 'ods' | 'xlsx';
+
+/**
+ * Saves the workbook `file` as `format` in `outDir` (created when missing), named like the
+ * input with the new extension; returns the path. With `password`, the file is saved
+ * encrypted (LibreOffice's own export: RC4 CryptoAPI for .xls, AES for .ods and .xlsx) through
+ * a Basic macro in this process's profile. Queued like every other soffice call.
+ */
+export async function convert(file: string, format: ConvertFormat, outDir: string, options: { password?: string } = {}): Promise<string> {
+  const dest = path.join(path.resolve(outDir), `${path.basename(file, path.extname(file))}.${format}`);
+  await withWorkDir(async (workDir, p) => {
+    const input = path.join(workDir, path.basename(file));
+    await copyFile(file, input);
+    const output =
+      options.password === undefined ? await sofficeConvert(input, workDir, format, p) : await sofficeSaveWithPassword(input, workDir, format, options.password, p);
+    await mkdir(path.dirname(dest), { recursive: true });
+    await copyFile(output, dest);
+  });
+  return dest;
 }

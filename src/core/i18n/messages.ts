@@ -16,11 +16,20 @@ const MESSAGES = {
     'en-US': 'The file is password-protected: {file}. Remove the password in Excel and try again.',
   },
   'error.corrupt': {
-    'zh-CN': '无法读取文件（已损坏或不是 .xlsx 工作簿）：{file}',
-    'en-US': 'Cannot read the file (damaged, or not an .xlsx workbook): {file}',
+    'zh-CN': '无法读取文件（已损坏或不是 Excel 工作簿）：{file}',
+    'en-US': 'Cannot read the file (damaged, or not an Excel workbook): {file}',
   },
   'error.unsupported': { 'zh-CN': '不支持的文件：{file}', 'en-US': 'Unsupported file: {file}' },
   'error.too-large': { 'zh-CN': '文件太大，无法读取：{file}', 'en-US': 'The file is too large to read: {file}' },
+  'error.cause': { 'zh-CN': '（原因：{detail}）', 'en-US': ' (cause: {detail})' },
+  'error.no-sheets': {
+    'zh-CN': '文件中没有能读取的工作表：{file}。请在 Excel 或 WPS 中打开确认，另存为 .xlsx 后再试。',
+    'en-US': 'The file holds no worksheet that can be read: {file}. Open it in Excel or WPS to check, save it as .xlsx and try again.',
+  },
+  'error.legacy-write': {
+    'zh-CN': '暂不能在 {format} 文件上写出汇总表：{file}。检查和计算照常可用；要写出汇总表，请先在 Excel 或 WPS 中另存为 .xlsx。',
+    'en-US': 'Summary sheets cannot be written into a {format} file yet: {file}. Checks and computations work; to write the summary, save it as .xlsx in Excel or WPS first.',
+  },
   'error.no-sheet': { 'zh-CN': '工作簿中没有名为「{sheet}」的工作表', 'en-US': 'The workbook has no sheet named "{sheet}"' },
   'error.bad-option': { 'zh-CN': '参数 {option} 的值无效：{value}', 'en-US': 'Invalid value for {option}: {value}' },
   'shape.regions': { 'zh-CN': '分地区', 'en-US': 'regions' },

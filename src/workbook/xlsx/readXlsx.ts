@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, Grid, MergedArea } from '../../core/grid';
 import { parseRange } from '../../core/grid';
 import type { WorkbookPlan } from '../../core/summary/Plan.types';
-import type { SheetInfo, WorkbookReader, WorkbookWriter } from '../WorkbookPort';
+import type { WorkbookWriter } from '../WorkbookPort';
 import { WorkbookReadError } from '../WorkbookPort';
 import { asBytes, extName, indexOfBytes, latin1, toNodeBuffer, utf16le } from './bytes';
 import { workbookToBytes, writeWorkbookPlan } from './writePlan';
@@ -145,26 +145,19 @@ export async function readXlsxBuffer(data: Uint8Array | ArrayBuffer, file = 'wor
   return new XlsxWorkbook(wb, file);
 }
 
-/** A loaded workbook behind the reader and writer ports. */
-export class XlsxWorkbook implements WorkbookReader, WorkbookWriter {
+/**
+ * A workbook loaded into ExcelJS, to write a copy with the summary sheets (the CLI's
+ * `summarize -o`, FileWorkbook's changes). Reading for the core is done by src/workbook/read;
+ * `grids()` here is ExcelJS's reading, kept as the reference the new reader is compared with
+ * (test/workbook/read/contract.test.ts) until the package writer retires ExcelJS.
+ */
+export class XlsxWorkbook implements WorkbookWriter {
   constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly file: string,
   ) {}
 
-  async listSheets(): Promise<SheetInfo[]> {
-    return this.workbook.worksheets.map((ws) => ({
-      name: ws.name,
-      usedRange: ws.actualRowCount > 0 ? (ws.dimensions?.range ?? null) : null,
-      hidden: ws.state !== 'visible',
-    }));
-  }
-
-  async readGrids(names?: string[]): Promise<Grid[]> {
-    return this.grids(names);
-  }
-
-  /** Synchronous variant for callers that already hold the workbook. */
+  /** ExcelJS's reading of the worksheets as grids (the reference; see above). */
   grids(names?: string[]): Grid[] {
     const wanted = names ? new Set(names) : null;
     const out: Grid[] = [];

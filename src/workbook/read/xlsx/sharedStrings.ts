@@ -1,0 +1,134 @@
+import type { OpcPackage } from '../../ooxml/package';
+import { decodeXstring, localName, tagEnd, textContent } from '../../ooxml/xml';
+
+/**
+ * The text of one string item (`<si>` or `<is>` content between `from` and `to`): the `<t>`
+ * of a plain string, or the `<t>` of every rich-text run `<r>` joined; phonetic runs `<rPh>`
+ * (furigana/pinyin guides) are left out, as Excel shows the text without them.
+ */
+export function itemText(s: string, from: number, to: number): string {
+  // The common case: <t>text</t> or <t xml:space="preserve">text</t> and nothing else.
+  let out = '';
+  let pos = from;
+  let phonetic = 0;
+  while (pos < to) {
+    const lt = s.indexOf('<', pos);
+    if (lt < 0 || lt >= to) break;
+    const c1 = s.charCodeAt(lt + 1);
+    if (c1 === 47) {
+      const gt = s.indexOf('>', lt);
+      // an end tag cut short (`</` and no `>` in the item): the item ends there
+      if (gt < 0 || gt >= to) break;
+      if (localName(s.slice(lt + 2, gt).trim()) === 'rPh') phonetic = Math.max(0, phonetic - 1);
+      pos = gt + 1;
+      continue;
+    }
+    if (c1 === 33 || c1 === 63) {
+      // a comment or processing instruction inside an item: skip it
+      const close = c1 === 33 ? s.indexOf('-->', lt) : s.indexOf('?>', lt);
+      pos = close < 0 ? to : close + (c1 === 33 ? 3 : 2);
+      continue;
+    }
+    let ne = lt + 1;
+    while (ne < to) {
+      const ch = s.charCodeAt(ne);
+      if (ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+      ne++;
+    }
+    const name = s.slice(lt + 1, ne);
+    const gt = tagEnd(s, ne);
+    if (gt < 0 || gt >= to) break;
+    const selfClosing = s.charCodeAt(gt - 1) === 47;
+    const local = localName(name);
+    if (local === 'rPh' && !selfClosing) {
+      phonetic++;
+      pos = gt + 1;
+      continue;
+    }
+    if (local === 't' && !selfClosing) {
+      const close = s.indexOf(`</${name}>`, gt + 1);
+      const end = close < 0 || close > to ? to : close;
+      if (phonetic === 0) out += rawText(s, gt + 1, end);
+      pos = end + name.length + 3;
+      continue;
+    }
+    pos = gt + 1;
+  }
+  return out;
+}
+
+/** Element text: CDATA kept as is, the rest with entities and ST_Xstring escapes decoded. */
+function rawText(s: string, from: number, to: number): string {
+  const raw = s.slice(from, to);
+  if (raw.indexOf('<![CDATA[') < 0) return decodeXstring(textContent(raw));
+  let out = '';
+  let pos = 0;
+  while (pos < raw.length) {
+    const cd = raw.indexOf('<![CDATA[', pos);
+    if (cd < 0) {
+      out += decodeXstring(textContent(raw.slice(pos)));
+      break;
+    }
+    out += decodeXstring(textContent(raw.slice(pos, cd)));
+    const end = raw.indexOf(']]>', cd + 9);
+    out += raw.slice(cd + 9, end < 0 ? raw.length : end);
+    pos = end < 0 ? raw.length : end + 3;
+  }
+  return out;
+}
+
+/**
+ * The shared-string table, read as the part inflates (a large table is never held as one
+ * string). Item i is the text of the i-th `<si>`.
+ */
+export function readSharedStrings(pkg: OpcPackage, part: string): string[] {
+  const out: string[] = [];
+  let carry = '';
+  pkg.streamText(part, (chunk) => {
+    const s = carry.length ? carry + chunk : chunk;
+    let pos = 0;
+    for (;;) {
+      const lt = s.indexOf('<', pos);
+      if (lt < 0) {
+        pos = s.length;
+        break;
+      }
+      let ne = lt + 1;
+      while (ne < s.length) {
+        const ch = s.charCodeAt(ne);
+        if (ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+        ne++;
+      }
+      if (ne >= s.length) {
+        pos = lt;
+        break;
+      }
+      const name = s.slice(lt + 1, ne);
+      if (localName(name) !== 'si') {
+        // any other markup (the root, comments, the declaration): step past its '<'
+        pos = lt + 1;
+        continue;
+      }
+      const gt = tagEnd(s, ne);
+      if (gt < 0) {
+        pos = lt;
+        break;
+      }
+      if (s.charCodeAt(gt - 1) === 47) {
+        out.push('');
+        pos = gt + 1;
+        continue;
+      }
+      const closeTag = `</${name}>`;
+      const close = s.indexOf(closeTag, gt + 1);
+      if (close < 0) {
+        pos = lt;
+        break;
+      }
+      out.push(itemText(s, gt + 1, close));
+      pos = close + closeTag.length;
+    }
+    carry = pos < s.length ? s.slice(pos) : '';
+  });
+  return out;
+}
