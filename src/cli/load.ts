@@ -5,8 +5,9 @@ import type { Grid } from '../core/grid';
 import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
 import { WorkbookReadError } from '../workbook/WorkbookPort';
-import type { XlsxWorkbook } from '../workbook/xlsx';
-import { readXlsxFile } from '../workbook/xlsx';
+import { oneLine, readErrorText } from '../workbook/readErrors';
+import type { ReadBook } from '../workbook/read';
+import { readWorkbookFile } from '../workbook/read/file';
 import { splitGrids } from '../core/summary';
 
 /** Raised for problems the user can fix; the message is already in their language. */
@@ -20,13 +21,32 @@ export class UserError extends Error {
   }
 }
 
-/** Open a workbook file, or fail with one line in the user's language. */
-export async function loadWorkbook(file: string, lang: Lang): Promise<XlsxWorkbook> {
+/** The one line for a file that cannot be read (see readErrorText). */
+export function readErrorLine(e: WorkbookReadError, file: string, lang: Lang): string {
+  return readErrorText(e, file, lang);
+}
+
+/**
+ * Open a workbook file (.xlsx/.xlsm; .xls, WPS .et, .ods and .xlsb through SheetJS), or fail
+ * with one line in the user's language. The grids are read when asked for, and the same
+ * errors apply then (a damaged sheet part is found when it is read).
+ */
+export async function loadWorkbook(file: string, lang: Lang): Promise<ReadBook> {
   try {
-    return await readXlsxFile(file);
+    return await readWorkbookFile(file);
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new UserError(t(lang, `error.${e.code}`, { file }));
-    throw new UserError(t(lang, 'error.corrupt', { file }));
+    if (e instanceof WorkbookReadError) throw new UserError(readErrorLine(e, file, lang));
+    throw new UserError(t(lang, 'error.corrupt', { file }) + t(lang, 'error.cause', { detail: oneLine(e instanceof Error ? e.message : String(e)) }));
+  }
+}
+
+/** A book's grids (a read error while reading a sheet becomes the same one line). */
+export function bookGrids(book: ReadBook, lang: Lang): Grid[] {
+  try {
+    return book.grids();
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new UserError(readErrorLine(e, book.file, lang));
+    throw e;
   }
 }
 
@@ -51,7 +71,7 @@ export function pickSheets(grids: Grid[], sheets: string[] | undefined, lang: La
  */
 export async function loadGrids(file: string, sheets: string[] | undefined, lang: Lang): Promise<Grid[]> {
   const wb = await loadWorkbook(file, lang);
-  return pickSheets(splitGrids(wb.grids()).grids, sheets, lang);
+  return pickSheets(splitGrids(bookGrids(wb, lang)).grids, sheets, lang);
 }
 
 /** Settings from a JSON file (`--config`), or one message per problem in the user's language. */

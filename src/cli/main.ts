@@ -4,11 +4,12 @@ import { langFrom, t } from '../core/i18n';
 import type { HighlightKind } from '../core/summary';
 import { readWorkbook } from '../core/layout';
 import { checkWorkbook, hasErrors, prepareSheets } from '../core/check';
-import { summarize } from '../core/summarize';
+import { summarize, summarizeTables } from '../core/summarize';
 import { checkJson, checkText } from './checkOutput';
 import { inspectJson, inspectText } from './inspect';
 import { UserError, loadGrids, loadSettings } from './load';
 import { summarizeJson, summarizeText } from './summarizeOutput';
+import { jsonChunks } from './jsonOut';
 import { writeSummary } from './writeSummary';
 
 const VERSION = '0.1.0';
@@ -55,9 +56,25 @@ interface SummarizeCliOptions {
 }
 
 interface Io {
-  out: (s: string) => void;
+  /** write to standard output; false when the reader has not taken what was written yet */
+  out: (s: string) => unknown;
   err: (s: string) => void;
+  /** resolves when standard output can take more (after out returned false) */
+  drain?: () => Promise<void>;
 }
+
+/** Write JSON in pieces, waiting for a slow reader (a pipe) instead of queueing the whole document in memory. */
+async function outJson(io: Io, value: unknown): Promise<void> {
+  for (const chunk of jsonChunks(value)) {
+    if (io.out(chunk) === false && io.drain) await io.drain();
+  }
+}
+
+const stdio: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  drain: () => new Promise((resolve) => process.stdout.once('drain', () => resolve())),
+};
 
 /** Build the command line program. Exit codes: 0 ok, 1 `check` found an error, 2 a file cannot be read or an option is wrong. */
 export function program(io: Io): Command {
@@ -79,7 +96,8 @@ export function program(io: Io): Command {
       const lang = opts.lang ?? langOption(undefined);
       const grids = await loadGrids(file, opts.sheet, lang);
       const layouts = readWorkbook(grids);
-      io.out(opts.json ? JSON.stringify(inspectJson(layouts), null, 2) + '\n' : inspectText(layouts, lang) + '\n');
+      if (opts.json) await outJson(io, inspectJson(layouts));
+      else io.out(inspectText(layouts, lang) + '\n');
     });
 
   cmd
@@ -115,8 +133,10 @@ export function program(io: Io): Command {
           if (opts[flag]) throw new UserError(t(lang, 'error.needs-output', { option: `--${flag}` }));
         }
         const grids = await loadGrids(file, opts.sheet, lang);
-        const result = summarize(readWorkbook(grids), grids, summarizeOptions);
-        io.out(opts.json ? JSON.stringify(summarizeJson(result), null, 2) + '\n' : summarizeText(result, lang) + '\n');
+        const layouts = readWorkbook(grids);
+        // JSON: each table written as it is computed, none held after (see summarizeTables)
+        if (opts.json) await outJson(io, summarizeJson(summarizeTables(layouts, grids, summarizeOptions)));
+        else io.out(summarizeText(summarize(layouts, grids, summarizeOptions), lang) + '\n');
         return;
       }
       const highlights: Partial<Record<HighlightKind, boolean>> = {};
@@ -144,7 +164,7 @@ export function program(io: Io): Command {
         settings: opts.config ? loadSettings(opts.config, lang) : {},
         summarize: summarizeOptions,
       });
-      if (opts.json) io.out(JSON.stringify(summarizeJson(result), null, 2) + '\n');
+      if (opts.json) await outJson(io, summarizeJson(result));
       else io.out(messages.join('\n') + '\n');
     });
   cmd
@@ -162,14 +182,15 @@ export function program(io: Io): Command {
       const grids = await loadGrids(file, opts.sheet, lang);
       const previous = opts.previous ? prepareSheets({ grids: await loadGrids(opts.previous, undefined, lang) }) : undefined;
       const result = checkWorkbook({ grids }, { lang, settings, previous });
-      io.out(opts.json ? JSON.stringify(checkJson(result), null, 2) + '\n' : checkText(result, lang) + '\n');
+      if (opts.json) await outJson(io, checkJson(result));
+      else io.out(checkText(result, lang) + '\n');
       if (hasErrors(result)) throw new UserError('', 1);
     });
   return cmd;
 }
 
 /** Run the command line; resolves to the exit status. */
-export async function run(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function run(argv: string[], io: Io = stdio): Promise<number> {
   const cmd = program(io);
   try {
     await cmd.parseAsync(argv, { from: 'user' });

@@ -4,37 +4,53 @@ import { t } from '../core/i18n';
 import type { SummaryResult } from '../core/summarize';
 import { textTable } from './textTable';
 
-/** The JSON of `summarize`: the computed tables (rows 1-based). */
-export function summarizeJson(result: SummaryResult): unknown {
+/** One computed table as `summarize --json` prints it (rows 1-based). */
+export function summarizeJsonTable(tb: SummaryResult['tables'][number]): unknown {
   return {
-    tables: result.tables.map((tb) => ({
-      sheet: tb.sheet,
-      range: tb.range,
-      indicator: tb.indicator,
-      period: tb.period,
-      unit: tb.unit,
-      rankBy: tb.rankBy,
-      ties: tb.ties,
-      peers: tb.peers,
-      total: tb.total,
-      rows: tb.rows.map((r) => ({
-        region: r.region,
-        row: r.row,
-        value: r.value,
-        growth: r.growthShown,
-        growthRaw: r.growth,
-        growthSource: r.growthSource,
-        outcome: r.outcome,
-        rank: r.rank,
-        tied: r.tied,
-        fromBottom: r.fromBottom,
-        publishedRank: r.publishedRank,
-        pointsVsTotal: r.pointsVsTotal,
-        share: r.share,
-      })),
-      unranked: tb.unranked,
-      rankMismatches: tb.rankMismatches,
+    sheet: tb.sheet,
+    range: tb.range,
+    indicator: tb.indicator,
+    period: tb.period,
+    unit: tb.unit,
+    rankBy: tb.rankBy,
+    ties: tb.ties,
+    peers: tb.peers,
+    total: tb.total,
+    rows: tb.rows.map((r) => ({
+      region: r.region,
+      row: r.row,
+      value: r.value,
+      growth: r.growthShown,
+      growthRaw: r.growth,
+      growthSource: r.growthSource,
+      outcome: r.outcome,
+      rank: r.rank,
+      tied: r.tied,
+      fromBottom: r.fromBottom,
+      publishedRank: r.publishedRank,
+      pointsVsTotal: r.pointsVsTotal,
+      share: r.share,
     })),
+    unranked: tb.unranked,
+    rankMismatches: tb.rankMismatches,
+  };
+}
+
+/**
+ * The JSON of `summarize`: the computed tables. Each table is built when it is written
+ * (toJSON), so that a large summary is never held twice; given the tables as they are
+ * computed (summarizeTables), `jsonChunks` writes each one and lets it go before the next is
+ * computed. (JSON.stringify takes only the array form.)
+ */
+export function summarizeJson(result: SummaryResult | Iterable<SummaryResult['tables'][number]>): { tables: Iterable<{ toJSON(): unknown }> } {
+  if ('tables' in result) return { tables: result.tables.map((tb) => ({ toJSON: () => summarizeJsonTable(tb) })) };
+  const source = result;
+  return {
+    tables: {
+      *[Symbol.iterator]() {
+        for (const tb of source) yield { toJSON: () => summarizeJsonTable(tb) };
+      },
+    },
   };
 }
 

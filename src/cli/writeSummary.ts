@@ -11,7 +11,10 @@ import type { SummaryBuild } from '../core/session';
 import { NothingToSummarize, buildSummary } from '../core/session';
 import type { HighlightKind, PlanMode, Targets } from '../core/summary';
 import { readTargets, summaryPeriod } from '../core/summary';
-import { UserError, loadWorkbook, pickSheets, splitGrids } from './load';
+import { WorkbookReadError } from '../workbook/WorkbookPort';
+import type { ReadBook } from '../workbook/read';
+import { XlsxBook } from '../workbook/read';
+import { UserError, bookGrids, loadWorkbook, pickSheets, readErrorLine, splitGrids } from './load';
 
 export interface WriteSummaryOptions {
   output: string;
@@ -53,14 +56,23 @@ function sameFile(a: string, b: string): boolean {
 /** Summaries of a file's user sheets (the add-in's own sheets are left out). */
 async function summaryOf(file: string, lang: Lang, options: SummarizeOptions): Promise<SummaryResult> {
   const wb = await loadWorkbook(file, lang);
-  const { grids } = splitGrids(wb.grids());
+  const { grids } = splitGrids(bookGrids(wb, lang));
   return summarize(readWorkbook(grids), grids, options);
 }
 
 async function targetsOf(file: string, lang: Lang): Promise<Targets> {
   const wb = await loadWorkbook(file, lang);
-  const { grids } = splitGrids(wb.grids());
+  const { grids } = splitGrids(bookGrids(wb, lang));
   return readTargets(readWorkbook(grids), grids);
+}
+
+/** What a legacy file is called in messages. */
+const FORMAT_NAMES: Record<ReadBook['format'], string> = { xlsx: '.xlsx', xls: '.xls/.et', ods: '.ods', xlsb: '.xlsb' };
+
+/** The .xlsx package a copy is written from; a legacy file is refused until the package writer can convert it. */
+function xlsxSource(book: ReadBook, lang: Lang): XlsxBook {
+  if (book instanceof XlsxBook) return book;
+  throw new UserError(readErrorLine(new WorkbookReadError('legacy-write', book.file, FORMAT_NAMES[book.format]), book.file, lang));
 }
 
 /**
@@ -74,7 +86,8 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
   if (!o.force && fs.existsSync(o.output)) throw new UserError(t(lang, 'error.exists', { file: o.output }));
 
   const wb = await loadWorkbook(file, lang);
-  const split = splitGrids(wb.grids());
+  const source = xlsxSource(wb, lang);
+  const split = splitGrids(bookGrids(wb, lang));
   const grids = pickSheets(split.grids, o.sheets, lang);
   const sheets = prepareSheets({ grids });
 
@@ -112,10 +125,16 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
   }
   const { result, planned, notes } = built;
   const { plan, indicators, regions } = planned;
-  await wb.writePlan(plan);
-  let buf: Buffer;
+  // The copy is still written with ExcelJS (loaded only here), until the package writer replaces it.
+  const { writePlanCopy } = await import('./writeCopy');
+  let buf: Uint8Array;
   try {
-    buf = await wb.toBuffer();
+    buf = await writePlanCopy(source.bytes, file, plan);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new UserError(t(lang, 'error.write', { file: o.output, detail: e.detail ?? e.code }));
+    throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
+  }
+  try {
     fs.writeFileSync(o.output, buf);
   } catch (e) {
     throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));

@@ -1,7 +1,7 @@
 import type { Grid } from '../../src/core/grid';
 import { AddinSession, MemoryStore } from '../../src/addin';
 import type { Lang } from '../../src/core/i18n';
-import { readXlsxFile } from '../../src/workbook/xlsx';
+import { readWorkbookFile } from '../../src/workbook/read/file';
 import { FakeExcel } from '../support/fakeExcel';
 import { fakeFromGrids } from '../support/fakeExcel/fromGrid';
 import { adapterOn, SAMPLE } from '../workbook/excel/support';
@@ -10,7 +10,7 @@ let sampleGrids: Promise<Grid[]> | null = null;
 
 /** The project's sample county report as grids (read once per test file). */
 export function sampleGridsOnce(): Promise<Grid[]> {
-  sampleGrids ??= readXlsxFile(SAMPLE).then((wb) => wb.grids());
+  sampleGrids ??= readWorkbookFile(SAMPLE).then((wb) => wb.grids());
   return sampleGrids;
 }
 

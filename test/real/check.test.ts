@@ -5,11 +5,11 @@
  */
 import type { CheckResult, Finding } from '../../src/core/check';
 import { checkWorkbook } from '../../src/core/check';
-import { readXlsxFile } from '../../src/workbook/xlsx';
+import { readWorkbookFile } from '../../src/workbook/read/file';
 import { describeReal } from '../support/realFixtures';
 
 async function check(file: string): Promise<CheckResult> {
-  return checkWorkbook({ grids: (await readXlsxFile(file)).grids() });
+  return checkWorkbook({ grids: (await readWorkbookFile(file)).grids() });
 }
 
 const at = (r: CheckResult, rule: string): Finding[] => r.issues.filter((f) => f.rule === rule);

@@ -3,7 +3,7 @@ import type { IndicatorTable, SheetLayout } from '../../src/core/layout';
 import { readWorkbook } from '../../src/core/layout';
 import type { SummaryResult } from '../../src/core/summarize';
 import { summarize } from '../../src/core/summarize';
-import { readXlsxFile } from '../../src/workbook/xlsx';
+import { readWorkbookFile } from '../../src/workbook/read/file';
 import { describeReal } from '../support/realFixtures';
 
 const COUNTIES = ['双清', '大祥', '北塔', '新邵', '邵阳县', '隆回', '洞口', '绥宁', '新宁', '城步', '武冈', '邵东'];
@@ -14,7 +14,7 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
   let competition: SummaryResult;
   let dense: SummaryResult;
   beforeAll(async () => {
-    grids = (await readXlsxFile(file)).grids();
+    grids = (await readWorkbookFile(file)).grids();
     layouts = readWorkbook(grids);
     competition = summarize(layouts, grids);
     dense = summarize(layouts, grids, { ties: 'dense' });

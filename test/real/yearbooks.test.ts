@@ -1,11 +1,11 @@
 import type { SheetLayout } from '../../src/core/layout';
 import { readWorkbook } from '../../src/core/layout';
 import { summarize } from '../../src/core/summarize';
-import { readXlsxFile } from '../../src/workbook/xlsx';
+import { readWorkbookFile } from '../../src/workbook/read/file';
 import { describeReal } from '../support/realFixtures';
 
-async function read(file: string): Promise<{ layouts: SheetLayout[]; grids: ReturnType<Awaited<ReturnType<typeof readXlsxFile>>['grids']> }> {
-  const grids = (await readXlsxFile(file)).grids();
+async function read(file: string): Promise<{ layouts: SheetLayout[]; grids: ReturnType<Awaited<ReturnType<typeof readWorkbookFile>>['grids']> }> {
+  const grids = (await readWorkbookFile(file)).grids();
   return { layouts: readWorkbook(grids), grids };
 }
 

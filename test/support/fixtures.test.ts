@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cellAt, type Cell, type Grid } from '../../src/core/grid';
 import { readXlsxBuffer, readXlsxFile } from '../../src/workbook/xlsx';
+import { readWorkbookBytes } from '../../src/workbook/read';
+import { readWorkbookFile } from '../../src/workbook/read/file';
 import {
   DEFAULT_COUNTIES,
   Rng,
@@ -34,8 +36,9 @@ import { describeReal, REAL_DIR, realFixture } from './realFixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/** A fixture as the command line reads it (src/workbook/read). */
 async function load(buffer: Buffer): Promise<Grid[]> {
-  const wb = await readXlsxBuffer(buffer, 'fixture.xlsx');
+  const wb = await readWorkbookBytes(buffer, 'fixture.xlsx');
   return wb.grids();
 }
 
@@ -627,7 +630,7 @@ describe('built-in sample (scripts/make-sample.ts)', () => {
       return;
     }
     const fresh = buildSample();
-    const committed = (await readXlsxFile(file)).grids();
+    const committed = (await readWorkbookFile(file)).grids();
     const rebuilt = await load(Buffer.from(await fresh.workbook.xlsx.writeBuffer()));
     expect(committed.map((g) => g.name)).toEqual(rebuilt.map((g) => g.name));
     const firstDifference = (): string | null => {
@@ -663,7 +666,7 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
   });
 
   test('countySheet has the merge pattern of 23核算处1 and 30工业处1', async () => {
-    const real = (await readXlsxFile(file)).grids(['23核算处1', '30工业处1 ']);
+    const real = (await readWorkbookFile(file)).grids(['23核算处1', '30工业处1 ']);
     const ours = await load((await countySheet()).buffer);
     expect(mergeStrings(ours[0])).toEqual(mergeStrings(real[0]));
     const oursNoValue = await load((await countySheet({ value: false })).buffer);
@@ -672,7 +675,7 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
   });
 
   test('the bureau ranks by competition ranking on displayed growth (what the generator plants)', async () => {
-    const grids = (await readXlsxFile(file)).grids(['23核算处1', '30工业处1 ', '42贸外处1', '45贸外处4']);
+    const grids = (await readWorkbookFile(file)).grids(['23核算处1', '30工业处1 ', '42贸外处1', '45贸外处4']);
     for (const g of grids) {
       const growthCol = text(cellAt(g, 3, 1)).startsWith('增') ? 1 : 2;
       const rankCol = growthCol + 1;
@@ -686,7 +689,7 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
 
 describeReal('zhejiang-yearbook-2012-cities.xlsx', (file) => {
   test('yearbookCities has the header merges of 17-2', async () => {
-    const real = (await readXlsxFile(file)).grids()[0];
+    const real = (await readWorkbookFile(file)).grids()[0];
     const ours = (await load((await yearbookCities({ groups: [{ name: '东片', size: 6 }, { name: '西片', size: 5 }] })).buffer))[0];
     const header = (s: Set<string>) => new Set([...s].filter((m) => /^[A-Z]+[1-4]:/.test(m)));
     expect(header(mergeStrings(ours))).toEqual(header(mergeStrings(real)));

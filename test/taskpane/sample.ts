@@ -7,7 +7,7 @@ import type { Grid } from '../../src/core/grid';
 import type { Lang } from '../../src/core/i18n';
 import type { ExcelHost, ExcelRun } from '../../src/workbook/excel';
 import { ExcelWorkbook } from '../../src/workbook/excel';
-import { readXlsxFile } from '../../src/workbook/xlsx';
+import { readWorkbookFile } from '../../src/workbook/read/file';
 import type { FakeExcel } from '../support/fakeExcel';
 import { fakeFromGrids } from '../support/fakeExcel/fromGrid';
 
@@ -17,7 +17,7 @@ let cached: Promise<Grid[]> | null = null;
 
 /** The sample's sheets as core grids, read once per test file. */
 export function sampleGrids(): Promise<Grid[]> {
-  cached ??= readXlsxFile(SAMPLE).then((book) => book.grids());
+  cached ??= readWorkbookFile(SAMPLE).then((book) => book.grids());
   return cached;
 }
 

@@ -1,2 +1,2 @@
 export type * from './Summary.types';
-export { summarize, indicatorColumns } from './summarize';
+export { summarize, summarizeTables, indicatorColumns } from './summarize';

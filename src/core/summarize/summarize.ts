@@ -98,8 +98,22 @@ interface Measured {
   source: SummaryRow['source'];
 }
 
+/**
+ * Where a figure came from: one shared, frozen object per column and kind of figure (a big
+ * table has 171,000 rows and three sources each; they are the same few dozen objects).
+ */
+const SOURCES = new Map<string, FigureSource>();
+
 function sourceOf(f: NumberFigure | null, col: TableColumn | null): FigureSource | null {
-  return f && col ? { col: col.col, decimals: f.decimals, fromText: f.fromText, percent: f.percent } : null;
+  if (!f || !col) return null;
+  const key = `${col.col}|${f.decimals}|${f.fromText ? 1 : 0}|${f.percent ? 1 : 0}`;
+  let s = SOURCES.get(key);
+  if (s === undefined) {
+    if (SOURCES.size >= 4096) SOURCES.clear();
+    s = Object.freeze({ col: col.col, decimals: f.decimals, fromText: f.fromText, percent: f.percent });
+    SOURCES.set(key, s);
+  }
+  return s;
 }
 
 function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecimals: number): Measured {
@@ -234,6 +248,15 @@ function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorC
  * its grid to reuse the figures already read; the result is the same.
  */
 export function summarize(layouts: SheetLayout[], grids: (Grid | SheetCells)[], options: SummarizeOptions = {}): SummaryResult {
+  return { tables: [...summarizeTables(layouts, grids, options)] };
+}
+
+/**
+ * The same tables one at a time, each computed when it is asked for: a caller that writes
+ * each table out and lets it go (the command line's `summarize --json`) never holds them all
+ * (2,850 regions x 60 indicators are 50 MB of rows).
+ */
+export function* summarizeTables(layouts: SheetLayout[], grids: (Grid | SheetCells)[], options: SummarizeOptions = {}): Generator<SummaryTable> {
   const opts: Required<SummarizeOptions> = {
     rankBy: options.rankBy ?? 'growth',
     ties: options.ties ?? 'competition',
@@ -241,15 +264,13 @@ export function summarize(layouts: SheetLayout[], grids: (Grid | SheetCells)[], 
     growthDecimals: options.growthDecimals ?? 1,
   };
   const byName = new Map<string, Figures>(grids.map((g) => [g instanceof SheetCells ? g.grid.name : g.name, g]));
-  const tables: SummaryTable[] = [];
   for (const layout of layouts) {
     const grid = byName.get(layout.sheet);
     if (!grid) continue;
     for (const table of layout.tables) {
       if (table.shape === 'items') continue;
       if (!table.rows.some((r) => r.role === 'peer')) continue;
-      for (const ic of indicatorColumns(table)) tables.push(summarizeIndicator(grid, table, ic, opts));
+      for (const ic of indicatorColumns(table)) yield summarizeIndicator(grid, table, ic, opts);
     }
   }
-  return { tables };
 }

@@ -1,7 +1,7 @@
 import { gridFromValues } from '../../../src/core/grid';
 import type { Grid } from '../../../src/core/grid';
 import { readSheet, readWorkbook, SheetCells } from '../../../src/core/layout';
-import { summarize } from '../../../src/core/summarize';
+import { summarize, summarizeTables } from '../../../src/core/summarize';
 import type { SummarizeOptions, SummaryRow, SummaryTable } from '../../../src/core/summarize';
 import { COUNTY_GROWTH, COUNTY_RANK, COUNTY_VALUE, SHAOYANG_COUNTIES, TOTAL_VALUE, countyLines, countySheet } from '../layout/sheets';
 import type { V } from '../layout/sheets';
@@ -257,5 +257,18 @@ describe('summarize on figures already read', () => {
     const cells = grids.map((g) => new SheetCells(g));
     expect(summarize(layouts, cells)).toEqual(summarize(layouts, grids));
     expect(summarize(layouts, cells, { ties: 'dense', rankBy: 'value' })).toEqual(summarize(layouts, grids, { ties: 'dense', rankBy: 'value' }));
+  });
+});
+
+describe('summarizeTables', () => {
+  test('the same tables as summarize, one at a time and only when asked for', () => {
+    const grids = [countySheet(), tieGrid()];
+    const layouts = readWorkbook(grids);
+    const all = summarize(layouts, grids);
+    expect(all.tables.length).toBeGreaterThan(1);
+    const lazy = summarizeTables(layouts, grids);
+    const first = lazy.next();
+    expect(first.value).toEqual(all.tables[0]);
+    expect([first.value, ...lazy]).toEqual(all.tables);
   });
 });
