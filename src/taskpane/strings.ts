@@ -163,15 +163,15 @@ const STRINGS = {
 
   // ---- in a plain browser, on a workbook file (src/taskpane/standalone) -----------
   'standalone.intro': {
-    'zh-CN': '在浏览器中打开 .xlsx 工作簿，检查数据并生成汇总表；文件不会离开本机。',
-    'en-US': 'Open an .xlsx workbook in the browser to check its figures and generate the summary; the file never leaves this computer.',
+    'zh-CN': '在浏览器中打开工作簿（.xlsx，也可以是 .xls、.et、.ods），检查数据并生成汇总表；文件不会离开本机。',
+    'en-US': 'Open a workbook in the browser (.xlsx, or .xls, .et, .ods) to check its figures and generate the summary; the file never leaves this computer.',
   },
   'standalone.choose': { 'zh-CN': '选择工作簿', 'en-US': 'Choose a workbook' },
-  'standalone.drop': { 'zh-CN': '也可以把 .xlsx 文件拖放到这里。', 'en-US': 'Or drop an .xlsx file here.' },
+  'standalone.drop': { 'zh-CN': '也可以把工作簿文件拖放到这里。', 'en-US': 'Or drop a workbook file here.' },
   'standalone.drop.over': { 'zh-CN': '松开鼠标即可打开文件。', 'en-US': 'Release to open the file.' },
   'standalone.limits': {
-    'zh-CN': '最大 {mb} MB。旧版 .xls 和 CSV 文件请先在 Excel 或 WPS 中另存为 .xlsx。',
-    'en-US': 'Up to {mb} MB. Save legacy .xls and CSV files as .xlsx in Excel or WPS first.',
+    'zh-CN': '最大 {mb} MB。.xls、.et、.ods 文件可以检查；要生成汇总表，请先在 Excel 或 WPS 中另存为 .xlsx。不支持 CSV。',
+    'en-US': 'Up to {mb} MB. .xls, .et and .ods files can be checked; to generate the summary, save them as .xlsx in Excel or WPS first. CSV is not supported.',
   },
   'standalone.loading': { 'zh-CN': '正在读取…', 'en-US': 'Reading…' },
   'standalone.opened': { 'zh-CN': '工作簿：{file}', 'en-US': 'Workbook: {file}' },

@@ -72,7 +72,8 @@ describeWithChromium('the standalone page in chromium (no Excel)', () => {
 
         await page.getByRole('button', { name: '生成汇总表', exact: true }).click();
         const downloadButton = page.getByRole('button', { name: /下载汇总工作簿/ });
-        await downloadButton.waitFor({ timeout: 60_000 });
+        // writing still goes through ExcelJS (loaded now, in its own chunk): give a busy machine time, waiting for the state
+        await downloadButton.waitFor({ timeout: 240_000 });
         const [download] = await Promise.all([page.waitForEvent('download'), downloadButton.click()]);
         expect(download.suggestedFilename()).toBe(`${path.basename(FILE, '.xlsx')}-汇总.xlsx`);
         const saved = path.join(REPO_ROOT, 'test-artifacts', 'e2e', `standalone-${office}.xlsx`);
@@ -108,7 +109,7 @@ describeWithChromium('the standalone page in chromium (no Excel)', () => {
       } finally {
         await opened.close();
       }
-    });
+    }, 360_000);
   }
 
   test('taskpane.html?sample (what npm start prints) opens the built-in sample at once', async () => {
@@ -124,20 +125,38 @@ describeWithChromium('the standalone page in chromium (no Excel)', () => {
     }
   });
 
-  test('a legacy .xls gets a clear message and the picker stays usable', async () => {
+  test('a legacy .xls (and the same file named .et) is read and checked; generating asks to save it as .xlsx; a damaged one gets its cause', async () => {
     const opened = await openPage(browser, { origin: server.origin, office: 'no-host' });
     const { page } = opened;
     try {
-      const xls = path.join(REPO_ROOT, 'test-artifacts', 'e2e', '旧报表.xls');
-      fs.mkdirSync(path.dirname(xls), { recursive: true });
-      fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
-      await chooseFile(page, xls);
-      await page.getByText(/不支持旧版 \.xls 文件/).waitFor();
-      await screenshot(page, 'standalone-xls');
+      const dir = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
+      fs.mkdirSync(dir, { recursive: true });
+      // The sample as Excel 97-2003 (BIFF8), written by SheetJS.
+      const XLSX = await import('@e965/xlsx');
+      const biff8 = XLSX.write(XLSX.read(fs.readFileSync(SAMPLE), { type: 'buffer', cellNF: true }), { bookType: 'biff8', type: 'buffer' }) as Buffer;
+      for (const name of ['旧报表.xls', '旧报表.et']) {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, biff8);
+        await chooseFile(page, file);
+        await page.getByRole('heading', { level: 2, name: /工作表/ }).waitFor({ timeout: 60_000 });
+        await page.getByText(name).first().waitFor();
+        await page.getByRole('button', { name: '检查数据', exact: true }).click();
+        await page.getByRole('button', { name: /安平县 公布位次为第11位/ }).waitFor({ timeout: 60_000 });
+        await page.getByRole('button', { name: '生成汇总表', exact: true }).click();
+        await page.getByText(/另存为 \.xlsx/).first().waitFor({ timeout: 60_000 });
+        await screenshot(page, `standalone-${path.extname(name).slice(1)}`);
+        await page.getByRole('button', { name: /换一个文件/ }).click();
+      }
+      // An Excel 97-2003 header with nothing behind it: damaged, with the reader's cause; the picker stays usable.
+      const broken = path.join(dir, '坏报表.xls');
+      fs.writeFileSync(broken, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+      await chooseFile(page, broken);
+      await page.getByText(/已损坏或不是 Excel 工作簿.*原因/).waitFor({ timeout: 60_000 });
       await chooseFile(page, SAMPLE);
       await page.getByRole('heading', { level: 2, name: /工作表/ }).waitFor({ timeout: 30_000 });
+      expect(opened.pageErrors).toEqual([]);
     } finally {
       await opened.close();
     }
-  });
+  }, 360_000);
 });

@@ -137,25 +137,25 @@ afterEach(() => {
 describe.each(LANGS)('The standalone page (%s)', (lang) => {
   const zh = lang === 'zh-CN';
 
-  test('before a file: a heading, what the page does, a labelled file picker for .xlsx inside a drop zone', () => {
+  test('before a file: a heading, what the page does, a labelled file picker for workbooks inside a drop zone', () => {
     const r = renderPage(lang);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(zh ? '指标表助手' : 'Indicator tables');
     expect(
       screen.getByText(
         zh
-          ? '在浏览器中打开 .xlsx 工作簿，检查数据并生成汇总表；文件不会离开本机。'
-          : 'Open an .xlsx workbook in the browser to check its figures and generate the summary; the file never leaves this computer.',
+          ? '在浏览器中打开工作簿（.xlsx，也可以是 .xls、.et、.ods），检查数据并生成汇总表；文件不会离开本机。'
+          : 'Open a workbook in the browser (.xlsx, or .xls, .et, .ods) to check its figures and generate the summary; the file never leaves this computer.',
       ),
     ).toBeTruthy();
     const input = pickerOf(zh);
     expect(input.type).toBe('file');
-    expect(input.accept).toBe('.xlsx');
+    expect(input.accept).toBe('.xlsx,.xlsm,.xls,.et,.ods,.xlsb');
     expect(input.disabled).toBe(false);
     // the label is visible text, the input takes the keyboard focus
     expect(document.querySelector(`label[for="${input.id}"]`)?.textContent).toBe(zh ? '选择工作簿' : 'Choose a workbook');
     input.focus();
     expect(document.activeElement).toBe(input);
-    const zone = screen.getByRole('group', { name: zh ? '也可以把 .xlsx 文件拖放到这里。' : 'Or drop an .xlsx file here.' });
+    const zone = screen.getByRole('group', { name: zh ? '也可以把工作簿文件拖放到这里。' : 'Or drop a workbook file here.' });
     expect(zone.contains(input)).toBe(true);
     // no step yet
     expect(screen.queryByRole('heading', { level: 2 })).toBeNull();
@@ -238,12 +238,13 @@ describe.each(LANGS)('The standalone page (%s)', (lang) => {
     r.unmount();
   });
 
-  test('a legacy .xls gets the core\'s message, with its name; the picker stays usable', async () => {
+  test('a damaged .xls gets the core\'s message with its name and the cause; the picker stays usable', async () => {
     // the picker's accept is a hint: a user can still pick "all files"
     const r = renderPage(lang, {}, userEvent.setup({ applyAccept: false }));
     await r.user.upload(pickerOf(zh), xlsFile());
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain(t(lang, 'error.xls', { file: '旧报表.xls' }));
+    expect(alert.textContent).toContain(t(lang, 'error.corrupt', { file: '旧报表.xls' }));
+    expect(alert.textContent).toContain(zh ? '（原因：' : '(cause: ');
     expect(pickerOf(zh).disabled).toBe(false);
     // dismissed; then the right file works
     await r.user.click(within(alert).getByRole('button', { name: zh ? '关闭提示' : 'Dismiss' }));
@@ -255,7 +256,7 @@ describe.each(LANGS)('The standalone page (%s)', (lang) => {
 
   test('a file dropped on the drop zone is opened; the drag is announced', async () => {
     const r = renderPage(lang);
-    const zone = screen.getByRole('group', { name: zh ? '也可以把 .xlsx 文件拖放到这里。' : 'Or drop an .xlsx file here.' });
+    const zone = screen.getByRole('group', { name: zh ? '也可以把工作簿文件拖放到这里。' : 'Or drop a workbook file here.' });
     const file = sampleFile();
     fireEvent.dragEnter(zone, { dataTransfer: { types: ['Files'], files: [] } });
     fireEvent.dragOver(zone, { dataTransfer: { types: ['Files'], files: [] } });

@@ -302,7 +302,7 @@ function FilePicker(props: {
           id={ids.input}
           className={page.input}
           type="file"
-          accept=".xlsx"
+          accept=".xlsx,.xlsm,.xls,.et,.ods,.xlsb"
           aria-describedby={ids.limits}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];

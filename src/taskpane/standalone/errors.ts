@@ -6,14 +6,14 @@
  */
 import { errorText } from '../../addin/errors';
 import type { Lang } from '../../core/i18n';
-import { t } from '../../core/i18n';
 import { NothingToSummarize } from '../../core/session';
 import type { ReadErrorCode } from '../../workbook/WorkbookPort';
 import { WorkbookReadError } from '../../workbook/WorkbookPort';
 import { ExcelAdapterError } from '../../workbook/excel/errors';
+import { readErrorText } from '../../workbook/readErrors';
 import { ui } from '../strings';
 
-const READ_CODES: ReadErrorCode[] = ['not-found', 'xls', 'csv', 'encrypted', 'corrupt', 'unsupported', 'too-large'];
+const READ_CODES: ReadErrorCode[] = ['not-found', 'xls', 'csv', 'encrypted', 'corrupt', 'unsupported', 'too-large', 'no-sheets', 'legacy-write'];
 
 /** The code of a WorkbookReadError (also one from another copy of the class, as in a lazy chunk), or null. */
 export function readErrorCode(e: unknown): ReadErrorCode | null {
@@ -34,10 +34,16 @@ function detailOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Why the file `file` could not be opened, in the user's words. */
+/** The cause a WorkbookReadError carries (the reader's words), if any. */
+function causeOf(e: unknown): string | undefined {
+  const detail = (e as { detail?: unknown } | null)?.detail;
+  return typeof detail === 'string' ? detail : undefined;
+}
+
+/** Why the file `file` could not be opened, in the user's words (with the cause for a damaged file). */
 export function openErrorText(e: unknown, file: string, lang: Lang): string {
   const code = readErrorCode(e) ?? (isOutOfMemory(e) ? 'too-large' : null);
-  if (code) return t(lang, `error.${code}`, { file });
+  if (code) return readErrorText({ code, detail: causeOf(e) }, file, lang);
   return ui(lang, 'file.open-failed', { file, detail: detailOf(e) });
 }
 
@@ -45,7 +51,7 @@ export function openErrorText(e: unknown, file: string, lang: Lang): string {
 export function fileErrorText(e: unknown, lang: Lang): string {
   if (e instanceof ExcelAdapterError || e instanceof NothingToSummarize) return errorText(e, lang);
   const code = readErrorCode(e);
-  if (code) return t(lang, `error.${code}`, { file: (e as { file?: string }).file ?? '' });
+  if (code) return readErrorText({ code, detail: causeOf(e) }, (e as { file?: string }).file ?? '', lang);
   if (isOutOfMemory(e)) return ui(lang, 'file.out-of-memory');
   return ui(lang, 'file.failed', { detail: detailOf(e) });
 }

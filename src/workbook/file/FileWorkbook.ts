@@ -1,32 +1,33 @@
 import type ExcelJS from 'exceljs';
-import type { LiveWorkbook } from '../../addin/ports';
 import type { Grid } from '../../core/grid';
 import type { Lang } from '../../core/i18n';
 import type { CellMark, CellNow, MarkRecord } from '../../core/marks/Marks.types';
 import { MARKS_SHEET, markRows, readMarkRecords, recordOf, restoreOf } from '../../core/marks/records';
 import type { WorkbookPlan } from '../../core/summary/Plan.types';
 import { ExcelAdapterError } from '../excel/errors';
-import type { MarkResult, UnmarkResult } from '../excel/marks';
-import type { Notice } from '../excel/notices';
-import type { SheetInfo } from '../WorkbookPort';
+import type { LiveWorkbook, MarkResult, Notice, SheetInfo, UnmarkResult } from '../WorkbookPort';
 import { WorkbookReadError } from '../WorkbookPort';
-import type { XlsxWorkbook } from '../xlsx/browser';
-import { asBytes, readXlsxBuffer, sniffXlsx, workbookToBytes, worksheetToGrid, writeWorkbookPlan } from '../xlsx/browser';
+import type { ReadBook } from '../read/Book.types';
+import { readWorkbookBytes } from '../read/open';
+import { asBytes } from '../xlsx/bytes';
 import { fillColour, workbookTheme } from './colors';
-import { zipDirectory } from './zipSize';
 
 /** Largest .xlsx file `FileWorkbook.open` reads (the file's own size). */
 export const MAX_FILE_BYTES = 60 * 1024 * 1024;
 
 /**
  * Most a package may unpack to (its parts' sizes, read from the zip's directory before
- * parsing). ExcelJS holds a loaded workbook in about 7 times its unpacked size and peaks at 12
- * times or more while parsing (measured on Node: a 4.9 MB file of 516,000 cells unpacks to
- * 19 MB, holds 140 MB, peaks over 220 MB); saving needs as much again. At 256 MB unpacked that
- * is 2 GB to 3 GB, about what a browser tab can have; past it the file is refused politely
- * ('too-large') rather than crashing the tab. A dense 50 MB workbook unpacks to about 200 MB.
+ * parsing). Reading streams every part (memory follows the cells, not the XML), but writing
+ * the summary still loads the workbook into ExcelJS, which holds about 7 times the unpacked
+ * size and peaks at 12 times or more (a 4.9 MB file of 516,000 cells unpacks to 19 MB, holds
+ * 140 MB, peaks over 220 MB). At 256 MB unpacked that is 2 GB to 3 GB, about what a browser
+ * tab can have; past it the file is refused politely ('too-large') rather than crashing the
+ * tab. A dense 50 MB workbook unpacks to about 200 MB.
  */
 export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+
+/** The ExcelJS module, loaded when the first change is made (its own chunk in the browser). */
+type ExcelJSModule = typeof import('../xlsx/browser');
 
 export interface FileWorkbookOptions {
   /** refuse larger files ('too-large'); MAX_FILE_BYTES by default */
@@ -87,6 +88,9 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
   return Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet);
 }
 
+/** What a legacy file is called in messages. */
+const FORMAT_NAMES: Record<ReadBook['format'], string> = { xlsx: '.xlsx', xls: '.xls/.et', ods: '.ods', xlsb: '.xlsb' };
+
 /** Characters Windows and macOS refuse in file names, and control characters. */
 // eslint-disable-next-line no-control-regex
 const ILLEGAL_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
@@ -104,69 +108,102 @@ const ILLEGAL_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
  * a theme colour or a formatted note), which the add-in ignores and which lets unmarking here
  * put back exactly what was there.
  *
- * Reading is ExcelJS's: what ExcelJS does not keep (charts, pivot tables, threaded comments,
- * workbook structure protection, the add-in's document settings) is not in the saved file.
+ * Reading is our own reader's (src/workbook/read: .xlsx, and .xls/.et/.ods/.xlsb through
+ * SheetJS), on the bytes as they are now. The first change (a summary, marks) loads the file
+ * into ExcelJS, which still does the writing: what ExcelJS does not keep (charts, pivot
+ * tables, threaded comments, workbook structure protection, the add-in's document settings) is
+ * not in a file saved after a change; a file saved without one is the original, byte for byte.
+ * A legacy file (.xls, .et, .ods, .xlsb) is read and checked, but changes are refused
+ * ('legacy-write': save it as .xlsx first) until the package writer can write it.
  */
 export class FileWorkbook implements LiveWorkbook {
   /** what the last call had to do differently; always empty here (nothing falls back) */
   notices: Notice[] = [];
   /** called by goTo() */
   onGoTo: ((sheet: string, cell: string) => void) | undefined;
+  /** the file as it is now: the bytes opened, or those ExcelJS saved after the last change */
+  private bytes: Uint8Array;
+  /** the reader over `bytes` */
+  private book: ReadBook;
+  /** the workbook loaded into ExcelJS for changes, or null before the first change */
+  private excel: { module: ExcelJSModule; workbook: ExcelJS.Workbook } | null = null;
+  /** ExcelJS holds changes not yet saved into `bytes` */
+  private dirty = false;
 
   private constructor(
-    readonly xlsx: XlsxWorkbook,
+    book: ReadBook,
+    bytes: Uint8Array,
     /** the name of the file the bytes came from */
     readonly fileName: string,
     onGoTo?: (sheet: string, cell: string) => void,
   ) {
+    this.book = book;
+    this.bytes = bytes;
     this.onGoTo = onGoTo;
   }
 
   /**
-   * Read an .xlsx from its bytes. Refuses with WorkbookReadError, before parsing: 'too-large'
-   * (over `maxBytes`, or unpacking to over `maxUnpackedBytes`), 'xls' (a legacy workbook, also
-   * WPS .et), 'encrypted', 'csv', 'unsupported' (.xlsb, .ods), 'corrupt' (not a zip package, or
-   * one without a workbook part); after: 'corrupt' when ExcelJS cannot read it, 'too-large'
-   * when memory ran out.
-   *
-   * The content decides, not the name: an .xlsx renamed to .xls opens. Only a name ending
-   * in .csv, .tsv or .txt is refused by name (as readXlsxBuffer always has).
+   * Read a workbook from its bytes. Refuses with WorkbookReadError: 'too-large' (over
+   * `maxBytes`, or unpacking to over `maxUnpackedBytes`: checked before parsing), 'encrypted',
+   * 'csv', 'unsupported' (another kind of document), 'corrupt' (with the cause as detail),
+   * 'no-sheets' (nothing that can be read). The content decides, not the name: an .xlsx renamed
+   * to .xls opens, a BIFF8 file named .et opens as .xls. Only a name ending in .csv, .tsv or
+   * .txt is refused by name.
    */
   static async open(data: ArrayBuffer | Uint8Array, fileName: string, options: FileWorkbookOptions = {}): Promise<FileWorkbook> {
     const bytes = asBytes(data);
     const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
     if (bytes.byteLength > maxBytes) throw new WorkbookReadError('too-large', fileName, `${bytes.byteLength} bytes; at most ${maxBytes}`);
-    sniffXlsx(bytes, fileName);
-    const dir = zipDirectory(bytes);
-    if (dir) {
-      const maxUnpacked = options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES;
-      if (dir.unpacked > maxUnpacked) throw new WorkbookReadError('too-large', fileName, `unpacks to ${dir.unpacked} bytes; at most ${maxUnpacked}`);
-      // Zip packages ExcelJS "reads" as a workbook without sheets: Excel binary (.xlsb), OpenDocument (.ods), others.
-      // (ExcelJS looks for exactly this part name, a leading '/' aside.)
-      const names = new Set(dir.names.map((n) => n.replace(/^\//, '')));
-      if (!names.has('xl/workbook.xml')) {
-        const binary = names.has('xl/workbook.bin');
-        const ods = names.has('content.xml') && names.has('mimetype');
-        if (binary || ods) throw new WorkbookReadError('unsupported', fileName, binary ? 'Excel binary workbook (.xlsb)' : 'OpenDocument spreadsheet (.ods)');
-        throw new WorkbookReadError('corrupt', fileName, 'no xl/workbook.xml');
-      }
+    const book = await readWorkbookBytes(bytes, fileName, { maxUnpackedBytes: options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES });
+    // Read the sheets now: a damaged sheet part is found when the file is opened, not at the first step.
+    book.grids();
+    return new FileWorkbook(book, bytes, fileName, options.onGoTo);
+  }
+
+  /** The format the file was read as. */
+  get format(): ReadBook['format'] {
+    return this.book.format;
+  }
+
+  /** The ExcelJS workbook, loaded (from the current bytes) at the first change. */
+  private async workbook(): Promise<ExcelJS.Workbook> {
+    if (this.book.format !== 'xlsx') throw new WorkbookReadError('legacy-write', this.fileName, FORMAT_NAMES[this.book.format]);
+    if (!this.excel) {
+      const module = await import(/* webpackChunkName: "exceljs-writer" */ '../xlsx/browser');
+      this.excel = { module, workbook: (await module.readXlsxBuffer(this.bytes, this.fileName)).workbook };
     }
-    return new FileWorkbook(await readXlsxBuffer(bytes, fileName), fileName, options.onGoTo);
+    return this.excel.workbook;
   }
 
-  /** The ExcelJS workbook. */
-  get workbook(): ExcelJS.Workbook {
-    return this.xlsx.workbook;
+  /**
+   * Change the workbook directly through ExcelJS, as a user's own edit would (tests use it to
+   * change a marked cell, protect a sheet or take a sheet name before the next step).
+   */
+  async editWorkbook<T>(edit: (workbook: ExcelJS.Workbook) => T | Promise<T>): Promise<T> {
+    const wb = await this.workbook();
+    const result = await edit(wb);
+    this.dirty = true;
+    return result;
   }
 
-  listSheets(): Promise<SheetInfo[]> {
+  /** Bring the bytes (and the reader over them) up to date with ExcelJS's changes. */
+  private async settle(): Promise<void> {
+    if (!this.dirty || !this.excel) return;
+    this.bytes = await this.excel.module.workbookToBytes(this.excel.workbook);
+    this.book = await readWorkbookBytes(this.bytes, this.fileName, { maxUnpackedBytes: Infinity });
+    this.dirty = false;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
     this.notices = [];
-    return this.xlsx.listSheets();
+    await this.settle();
+    return this.book.listSheets();
   }
 
-  readGrids(names?: string[]): Promise<Grid[]> {
+  async readGrids(names?: string[]): Promise<Grid[]> {
     this.notices = [];
-    return this.xlsx.readGrids(names);
+    await this.settle();
+    return this.book.readGrids(names);
   }
 
   /**
@@ -177,7 +214,7 @@ export class FileWorkbook implements LiveWorkbook {
    */
   async writePlan(plan: WorkbookPlan, options: { activate?: boolean } = {}): Promise<void> {
     this.notices = [];
-    const wb = this.workbook;
+    const wb = await this.workbook();
     // The same rule as writeWorkbookPlan(), which throws plain errors: here they are the user's.
     const removeSet = new Set(plan.remove);
     const registryName = lower(plan.registry.name);
@@ -188,14 +225,14 @@ export class FileWorkbook implements LiveWorkbook {
       if (clash !== undefined) throw new ExcelAdapterError('name-taken', { sheet: clash });
     }
     if (!staying.some((ws) => ws.state === 'visible')) throw new ExcelAdapterError('no-visible');
-    writeWorkbookPlan(wb, plan);
+    (this.excel as NonNullable<FileWorkbook['excel']>).module.writeWorkbookPlan(wb, plan);
+    this.dirty = true;
     const first = plan.sheets.find((sp) => !sp.hidden);
-    if (first && options.activate !== false) this.activate(first.name);
+    if (first && options.activate !== false) this.activate(wb, first.name);
   }
 
   /** Make a sheet the active (and only selected) tab of the saved file. */
-  private activate(name: string): void {
-    const wb = this.workbook;
+  private activate(wb: ExcelJS.Workbook, name: string): void {
     const sheets = wb.worksheets;
     const index = sheets.findIndex((ws) => ws.name === name);
     if (index < 0) return;
@@ -215,8 +252,8 @@ export class FileWorkbook implements LiveWorkbook {
   }
 
   /** A sheet by name: exactly, else ignoring case (as Excel finds sheets). */
-  private sheet(name: string): ExcelJS.Worksheet | undefined {
-    const sheets = this.workbook.worksheets;
+  private sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+    const sheets = wb.worksheets;
     return sheets.find((ws) => ws.name === name) ?? sheets.find((ws) => lower(ws.name) === lower(name));
   }
 
@@ -226,10 +263,10 @@ export class FileWorkbook implements LiveWorkbook {
   }
 
   /** The records of the last marking and their exact priors, or null when there is no marks sheet. */
-  private records(): { ws: ExcelJS.Worksheet; records: MarkRecord[]; exact: Map<string, Exact> } | null {
-    const ws = this.sheet(MARKS_SHEET);
+  private records(wb: ExcelJS.Workbook): { ws: ExcelJS.Worksheet; records: MarkRecord[]; exact: Map<string, Exact> } | null {
+    const ws = this.sheet(wb, MARKS_SHEET);
     if (!ws) return null;
-    const grid = worksheetToGrid(ws);
+    const grid = (this.excel as NonNullable<FileWorkbook['excel']>).module.worksheetToGrid(ws);
     const exact = new Map<string, Exact>();
     const header = grid.rows[0] ?? [];
     const col = header.findIndex((c) => c?.value === EXACT_HEADER);
@@ -248,21 +285,21 @@ export class FileWorkbook implements LiveWorkbook {
     return { ws, records: readMarkRecords(grid), exact };
   }
 
-  private refuseProtected(names: Iterable<string>): void {
+  private refuseProtected(wb: ExcelJS.Workbook, names: Iterable<string>): void {
     for (const name of names) {
-      const ws = this.sheet(name);
+      const ws = this.sheet(wb, name);
       if (ws && isProtected(ws)) throw new ExcelAdapterError('protected-sheet', { sheet: ws.name });
     }
   }
 
   /** Take the recorded marks off and delete the marks sheet. */
-  private restore(found: NonNullable<ReturnType<FileWorkbook['records']>>): UnmarkResult {
-    const theme = workbookTheme(this.workbook);
+  private restore(wb: ExcelJS.Workbook, found: NonNullable<ReturnType<FileWorkbook['records']>>): UnmarkResult {
+    const theme = workbookTheme(wb);
     const gone = new Set<string>();
     let cells = 0;
     let kept = 0;
     for (const r of found.records) {
-      const ws = this.sheet(r.sheet);
+      const ws = this.sheet(wb, r.sheet);
       if (!ws) {
         gone.add(r.sheet);
         continue;
@@ -285,7 +322,8 @@ export class FileWorkbook implements LiveWorkbook {
         else cell.note = what.note.to;
       }
     }
-    this.workbook.removeWorksheet(found.ws.id);
+    wb.removeWorksheet(found.ws.id);
+    this.dirty = true;
     return { cells, kept, gone: [...gone], syncs: 0 };
   }
 
@@ -296,19 +334,20 @@ export class FileWorkbook implements LiveWorkbook {
    */
   async mark(marks: CellMark[]): Promise<MarkResult & { removed: UnmarkResult | null }> {
     this.notices = [];
+    const wb = await this.workbook();
     const sheets = new Map<string, ExcelJS.Worksheet>();
     for (const m of marks) {
       if (sheets.has(m.sheet)) continue;
-      const ws = this.sheet(m.sheet);
+      const ws = this.sheet(wb, m.sheet);
       if (!ws) throw new ExcelAdapterError('sheet-gone', { sheet: m.sheet });
       sheets.set(m.sheet, ws);
     }
-    const earlier = this.records();
-    this.refuseProtected([...sheets.keys(), ...(earlier?.records.map((r) => r.sheet) ?? [])]);
-    const removed = earlier ? this.restore(earlier) : null;
+    const earlier = this.records(wb);
+    this.refuseProtected(wb, [...sheets.keys(), ...(earlier?.records.map((r) => r.sheet) ?? [])]);
+    const removed = earlier ? this.restore(wb, earlier) : null;
 
     // Everything is read before anything is written, as the add-in does (one probe per cell).
-    const theme = workbookTheme(this.workbook);
+    const theme = workbookTheme(wb);
     const targets = marks.map((m) => {
       const cell = (sheets.get(m.sheet) as ExcelJS.Worksheet).getCell(m.cell);
       const note = cell.note as NoteValue;
@@ -333,7 +372,8 @@ export class FileWorkbook implements LiveWorkbook {
     const rows = markRows(targets.map((t) => t.record));
     rows[0].push(EXACT_HEADER);
     targets.forEach((t, i) => rows[i + 1].push(t.prior));
-    const book = this.workbook.addWorksheet(MARKS_SHEET, { state: 'veryHidden' });
+    const book = wb.addWorksheet(MARKS_SHEET, { state: 'veryHidden' });
+    this.dirty = true;
     rows.forEach((values, r) => {
       const row = book.getRow(r + 1);
       values.forEach((v, c) => {
@@ -348,23 +388,34 @@ export class FileWorkbook implements LiveWorkbook {
   /** Take every mark off, restoring what the cells had (what the user changed since stays). */
   async unmark(): Promise<UnmarkResult> {
     this.notices = [];
-    const found = this.records();
+    // Nothing marked (no marks sheet in the file as it is now): nothing to load or change.
+    await this.settle();
+    if (!this.book.sheets.some((s) => lower(s.name) === lower(MARKS_SHEET))) return { cells: 0, kept: 0, gone: [], syncs: 0 };
+    if (this.book.format !== 'xlsx') throw new WorkbookReadError('legacy-write', this.fileName, FORMAT_NAMES[this.book.format]);
+    const wb = await this.workbook();
+    const found = this.records(wb);
     if (!found) return { cells: 0, kept: 0, gone: [], syncs: 0 };
-    this.refuseProtected(new Set(found.records.map((r) => r.sheet)));
-    return this.restore(found);
+    this.refuseProtected(wb, new Set(found.records.map((r) => r.sheet)));
+    return this.restore(wb, found);
   }
 
   /** Show a cell: the standalone page scrolls its view there (`onGoTo`). */
   async goTo(sheet: string, cell: string): Promise<void> {
     this.notices = [];
-    const ws = this.sheet(sheet);
-    if (!ws) throw new ExcelAdapterError('sheet-gone', { sheet });
-    this.onGoTo?.(ws.name, cell);
+    await this.settle();
+    const sheets = this.book.sheets;
+    const found = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => lower(s.name) === lower(sheet));
+    if (!found) throw new ExcelAdapterError('sheet-gone', { sheet });
+    this.onGoTo?.(found.name, cell);
   }
 
-  /** The whole workbook as an .xlsx file: the user's sheets (with the marks, if any), the summary sheets, the add-in's hidden sheets. */
-  toBytes(): Promise<Uint8Array> {
-    return workbookToBytes(this.workbook);
+  /**
+   * The whole workbook as a file: the user's sheets (with the marks, if any), the summary
+   * sheets, the add-in's hidden sheets. Before any change: the bytes opened, unchanged.
+   */
+  async toBytes(): Promise<Uint8Array> {
+    await this.settle();
+    return this.bytes;
   }
 
   /**

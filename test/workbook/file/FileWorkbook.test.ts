@@ -114,7 +114,7 @@ describe('FileWorkbook: the three steps on an .xlsx read from bytes', () => {
     // marking again replaces the earlier marks
     const again = await s.mark();
     expect(again).toEqual({ cells: marked.cells, removed: marked.cells });
-    expect(file.workbook.worksheets.filter((w) => w.name === MARKS_SHEET)).toHaveLength(1);
+    expect(await file.editWorkbook((wb) => wb.worksheets.filter((w) => w.name === MARKS_SHEET).length)).toBe(1);
 
     const cleared = await s.unmark();
     expect(cleared).toEqual({ cells: marked.cells, kept: 0 });
@@ -204,10 +204,13 @@ describe('FileWorkbook: the three steps on an .xlsx read from bytes', () => {
     const { file, session: s } = await session();
     await s.check();
     await s.mark();
-    const c10 = file.workbook.getWorksheet(RANK_SHEET)!.getCell('C10');
-    c10.style = { ...c10.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } } };
+    await file.editWorkbook((wb) => {
+      const c10 = wb.getWorksheet(RANK_SHEET)!.getCell('C10');
+      c10.style = { ...c10.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } } };
+    });
     const cleared = await s.unmark();
     expect(cleared.kept).toBe(1);
+    const c10 = (await reopen(await file.toBytes())).getWorksheet(RANK_SHEET)!.getCell('C10');
     expect((c10.fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: 'FF00B050' });
     // the note was still ours: gone
     expect(c10.note).toBeUndefined();
@@ -216,12 +219,13 @@ describe('FileWorkbook: the three steps on an .xlsx read from bytes', () => {
   test('marks on a protected sheet are refused before anything changes', async () => {
     const { file, session: s } = await session();
     await s.check();
-    await file.workbook.getWorksheet(RANK_SHEET)!.protect('', {});
+    await file.editWorkbook((wb) => wb.getWorksheet(RANK_SHEET)!.protect('', {}));
     const error = await s.mark().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelAdapterError);
     expect(errorText(error, 'zh-CN')).toContain(`工作表「${RANK_SHEET}」受保护`);
-    expect(file.workbook.getWorksheet(MARKS_SHEET)).toBeUndefined();
-    expect(argbOf(file.workbook.getWorksheet(RANK_SHEET)!.getCell('C10'))).toBeNull();
+    const after = await reopen(await file.toBytes());
+    expect(after.getWorksheet(MARKS_SHEET)).toBeUndefined();
+    expect(argbOf(after.getWorksheet(RANK_SHEET)!.getCell('C10'))).toBeNull();
   });
 });
 
@@ -291,19 +295,19 @@ describe('FileWorkbook: 生成汇总表 and the file to download', () => {
     await s.generate();
     const again = await s.generate();
     expect(again.notes.join('\n')).toContain('替换了上次生成的工作表');
-    expect(file.workbook.worksheets.filter((ws) => ws.name.startsWith('主要指标汇总表')).map((ws) => ws.name)).toEqual(['主要指标汇总表1', '主要指标汇总表2']);
+    expect((await file.listSheets()).filter((ws) => ws.name.startsWith('主要指标汇总表')).map((ws) => ws.name)).toEqual(['主要指标汇总表1', '主要指标汇总表2']);
 
     // a plan whose name a user sheet took meanwhile: refused before anything changes
     const clash = await session();
     const split = splitGrids(await clash.file.readGrids());
     const settings = defaultSettings();
     const { plan } = buildSummary(split, enabledSheets(prepareSession(split, settings), settings), summaryInput(settings, 'zh-CN')).planned;
-    clash.file.workbook.addWorksheet('位次表');
-    const before = clash.file.workbook.worksheets.map((ws) => ws.name);
+    await clash.file.editWorkbook((wb) => wb.addWorksheet('位次表'));
+    const before = (await clash.file.listSheets()).map((ws) => ws.name);
     const error = await clash.file.writePlan(plan, { activate: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelAdapterError);
     expect(errorText(error, 'zh-CN')).toContain('已有名为「位次表」的工作表');
-    expect(clash.file.workbook.worksheets.map((ws) => ws.name)).toEqual(before);
+    expect((await clash.file.listSheets()).map((ws) => ws.name)).toEqual(before);
   });
 });
 
@@ -326,10 +330,7 @@ describe('FileWorkbook.open refuses what it cannot read, with the codes the page
   const utf16 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf16le'));
   const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-  test('legacy .xls (also as .et or renamed .xlsx), encrypted, CSV, garbage, too large', async () => {
-    expect(await codeOf(ole2(), '三月报表.xls')).toBe('xls');
-    expect(await codeOf(ole2(), '三月报表.et')).toBe('xls');
-    expect(await codeOf(ole2(), 'renamed.xlsx')).toBe('xls');
+  test('encrypted, CSV, garbage (with the cause), too large', async () => {
     expect(await codeOf(ole2(utf16('\u0006DataSpaces EncryptionInfo EncryptedPackage')), 'secret.xlsx')).toBe('encrypted');
     expect(await codeOf(text('地区,产值,增速\n全市,100,5.2\n'), 'export.csv')).toBe('csv');
     expect(await codeOf(text('地区,产值,增速\n全市,100,5.2\n'), 'export.xlsx')).toBe('csv');
@@ -337,20 +338,58 @@ describe('FileWorkbook.open refuses what it cannot read, with the codes the page
     expect(await codeOf(text('<html>not a workbook</html>'), 'page.xlsx')).toBe('corrupt');
     expect(await codeOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'cut.xlsx')).toBe('corrupt');
     expect(await codeOf(new Uint8Array(0), 'empty.xlsx')).toBe('corrupt');
+    // an Excel 97-2003 header with nothing readable behind it: damaged, not "password-protected"
+    expect(await codeOf(ole2(), '三月报表.xls')).toBe('corrupt');
+    const cut = await FileWorkbook.open(sampleBytes().subarray(0, 9000), 'cut.xlsx').catch((e: unknown) => e);
+    expect((cut as WorkbookReadError).code).toBe('corrupt');
+    expect((cut as WorkbookReadError).detail).toBeTruthy();
     const sample = sampleBytes();
     expect(await codeOf(sample, 'big.xlsx', { maxBytes: sample.length - 1 })).toBe('too-large');
     expect(await codeOf(sample, 'big.xlsx', { maxUnpackedBytes: 10_000 })).toBe('too-large');
     expect(MAX_FILE_BYTES).toBe(60 * 1024 * 1024);
   });
 
-  test('zip packages that are not .xlsx workbooks: .xlsb and .ods unsupported, anything else corrupt', async () => {
+  test('legacy files (.xls, the same named .et, .ods, .xlsb) are read and checked; changing them asks for .xlsx first', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const source = XLSX.read(sampleBytes(), { type: 'array', cellNF: true });
+    const legacy: [string, Uint8Array][] = [
+      ['三月报表.xls', new Uint8Array(XLSX.write(source, { bookType: 'biff8', type: 'array' }) as ArrayBuffer)],
+      ['三月报表.et', new Uint8Array(XLSX.write(source, { bookType: 'biff8', type: 'array' }) as ArrayBuffer)],
+      ['三月报表.ods', new Uint8Array(XLSX.write(source, { bookType: 'ods', type: 'array' }) as ArrayBuffer)],
+      ['三月报表.xlsb', new Uint8Array(XLSX.write(source, { bookType: 'xlsb', type: 'array' }) as ArrayBuffer)],
+    ];
+    for (const [name, bytes] of legacy) {
+      const file = await FileWorkbook.open(bytes, name);
+      expect([name, file.format]).toEqual([name, name.endsWith('.ods') ? 'ods' : name.endsWith('.xlsb') ? 'xlsb' : 'xls']);
+      const s = new AddinSession(file, new MemoryStore(), 'zh-CN');
+      const checked = await s.check();
+      expect(checked.issues.some((i) => i.sheet === RANK_SHEET && i.cell === 'C10' && i.rule === 'rank-mismatch')).toBe(true);
+      // nothing to unmark, and the bytes to download are the file as opened
+      expect(await file.unmark()).toEqual({ cells: 0, kept: 0, gone: [], syncs: 0 });
+      expect(await file.toBytes()).toBe(bytes);
+      const generate = await s.generate().catch((e: unknown) => e);
+      expect(generate).toBeInstanceOf(WorkbookReadError);
+      expect((generate as WorkbookReadError).code).toBe('legacy-write');
+      const marking = await s.mark().catch((e: unknown) => e);
+      expect((marking as WorkbookReadError).code).toBe('legacy-write');
+    }
+  });
+
+  test('zip packages that are not workbooks: unsupported or damaged, with the cause', async () => {
     const zipOf = async (files: Record<string, string>): Promise<Uint8Array> => {
       const zip = new JSZip();
       for (const [name, content] of Object.entries(files)) zip.file(name, content);
       return zip.generateAsync({ type: 'uint8array' });
     };
-    expect(await codeOf(await zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'x' }), '报表.xlsb')).toBe('unsupported');
-    expect(await codeOf(await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }), '报表.ods')).toBe('unsupported');
+    const word = await zipOf({
+      '[Content_Types].xml':
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      '_rels/.rels':
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      'word/document.xml': '<w/>',
+    });
+    expect(await codeOf(word, '报告.xlsx')).toBe('unsupported');
+    expect(await codeOf(await zipOf({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }), '报告.ods')).toBe('unsupported');
     expect(await codeOf(await zipOf({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w/>' }), '报告.xlsx')).toBe('corrupt');
   });
 
@@ -411,6 +450,6 @@ describe('a workbook too large for the browser is refused before parsing', () =>
     const e = await FileWorkbook.open(bytes, '五十兆.xlsx').catch((err: unknown) => err);
     expect(e).toBeInstanceOf(WorkbookReadError);
     expect((e as WorkbookReadError).code).toBe('too-large');
-    expect((e as Error).message).toContain('unpacks to');
+    expect((e as Error).message).toContain('unpack to');
   });
 });

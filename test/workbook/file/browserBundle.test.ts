@@ -55,6 +55,8 @@ beforeAll(async () => {
         module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ }] },
         devtool: false,
         performance: { hints: false },
+        // One file for the bare realm below (no chunk loading there): the lazy imports (ExcelJS for writing, SheetJS for legacy files) are inlined.
+        plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
       },
       (err, s) => (err || !s ? reject(err ?? new Error('no stats')) : resolve(s)),
     );
@@ -67,7 +69,7 @@ afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });
 });
 
-test('bundles for target web with no errors and no Node built-ins; ExcelJS and JSZip are their browser builds', () => {
+test('bundles for target web with no errors and no Node built-ins; ExcelJS, JSZip and SheetJS are their browser builds', () => {
   const problems = [...(stats.errors ?? []), ...(stats.warnings ?? [])].map((e) => e.message);
   expect(problems.filter((m) => /Can't resolve|Module not found|node:/.test(m))).toEqual([]);
   expect(stats.errors ?? []).toEqual([]);
@@ -80,7 +82,7 @@ test('bundles for target web with no errors and no Node built-ins; ExcelJS and J
   // Reported (see the report of this change); the bounds only catch a bundle gone wrong.
   console.log(`src/workbook/file bundle: ${(bundle.length / 1024).toFixed(0)} KiB minified, ${(gzip / 1024).toFixed(0)} KiB gzipped`);
   expect(gzip).toBeGreaterThan(200 * 1024);
-  expect(gzip).toBeLessThan(600 * 1024);
+  expect(gzip).toBeLessThan(1100 * 1024);
 });
 
 test('the bundle runs in a bare browser-like realm: open the sample, mark, write a summary, save', async () => {

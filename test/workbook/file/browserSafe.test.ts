@@ -61,30 +61,57 @@ function closure(entry: string): { files: string[]; packages: { spec: string; fr
 
 const isNodeBuiltin = (spec: string): boolean => spec.startsWith('node:') || NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]);
 
-describe.each([['src/workbook/xlsx/browser.ts'], ['src/workbook/file/index.ts']])('%s', (entry) => {
+describe.each([['src/workbook/xlsx/browser.ts'], ['src/workbook/file/index.ts'], ['src/workbook/read/index.ts']])('%s', (entry) => {
   const { files, packages } = closure(path.join(ROOT, entry));
 
   test('loads no Node built-in module, directly or through src/', () => {
     expect(packages.filter((p) => isNodeBuiltin(p.spec))).toEqual([]);
   });
 
-  test('uses only exceljs and jszip from node_modules, and never the Node-only files of the xlsx adapter', () => {
-    expect([...new Set(packages.map((p) => p.spec))].sort()).toEqual(['exceljs', 'jszip']);
+  test('uses only the packages made for the job from node_modules, and never the Node-only files', () => {
+    const allowed: Record<string, string[]> = {
+      'src/workbook/xlsx/browser.ts': ['exceljs', 'jszip'],
+      // reading: fflate (the package layer), SheetJS for legacy formats (with its code pages for BIFF5 text); writing: ExcelJS, lazily
+      'src/workbook/file/index.ts': ['@e965/xlsx', '@e965/xlsx/dist/cpexcel.full', 'exceljs', 'fflate', 'jszip'],
+      'src/workbook/read/index.ts': ['@e965/xlsx', '@e965/xlsx/dist/cpexcel.full', 'fflate'],
+    };
+    expect([...new Set(packages.map((p) => p.spec))].sort()).toEqual(allowed[entry]);
     expect(files).not.toContain('src/workbook/xlsx/readFile.ts');
     expect(files).not.toContain('src/workbook/xlsx/nodeBuffer.ts');
     expect(files).not.toContain('src/workbook/xlsx/index.ts');
-    expect(files).toContain('src/workbook/xlsx/readXlsx.ts');
+    expect(files).not.toContain('src/workbook/read/file.ts');
     expect(files).toContain('src/core/grid/index.ts');
   });
+});
+
+test('the readers never load ExcelJS or JSZip; SheetJS is loaded only by a dynamic import', () => {
+  const { packages } = closure(path.join(ROOT, 'src/workbook/read/index.ts'));
+  expect(packages.filter((p) => p.spec === 'exceljs' || p.spec === 'jszip')).toEqual([]);
+  const open = fs.readFileSync(path.join(ROOT, 'src/workbook/read/open.ts'), 'utf8');
+  expect(open).toMatch(/await import\([^)]*'\.\/legacy'\)/);
+  expect(open).not.toMatch(/^import .*'\.\/legacy'/m);
 });
 
 test('ExcelJS reaches src/workbook/file only through the xlsx adapter browser entry', () => {
   const { packages } = closure(path.join(ROOT, 'src/workbook/file/index.ts'));
   expect(packages.filter((p) => p.spec === 'exceljs').map((p) => p.from).sort()).toEqual(['src/workbook/xlsx/readXlsx.ts', 'src/workbook/xlsx/writePlan.ts']);
+  // and FileWorkbook loads that entry only by a dynamic import, at the first change
+  const fileWorkbook = fs.readFileSync(path.join(ROOT, 'src/workbook/file/FileWorkbook.ts'), 'utf8');
+  expect(fileWorkbook).toMatch(/await import\([^)]*'\.\.\/xlsx\/browser'\)/);
+  expect(fileWorkbook).not.toMatch(/^import (?!type).*'\.\.\/xlsx\/browser'/m);
 });
 
 test('the browser-safe files do not touch the global Buffer', () => {
-  for (const file of ['src/workbook/xlsx/readXlsx.ts', 'src/workbook/xlsx/writePlan.ts', 'src/workbook/xlsx/browser.ts', ...fs.readdirSync(path.join(SRC, 'workbook/file')).map((f) => `src/workbook/file/${f}`)]) {
+  const dir = (d: string): string[] => fs.readdirSync(path.join(SRC, d), { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => `src/${d}/${f}`);
+  const files = [
+    'src/workbook/xlsx/readXlsx.ts',
+    'src/workbook/xlsx/writePlan.ts',
+    'src/workbook/xlsx/browser.ts',
+    ...dir('workbook/file'),
+    ...dir('workbook/ooxml'),
+    ...dir('workbook/read').filter((f) => f !== 'src/workbook/read/file.ts'),
+  ];
+  for (const file of files) {
     const code = fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     expect([file, /\bBuffer\s*[.(]/.test(code)]).toEqual([file, false]);
   }
