@@ -57,6 +57,12 @@ export const NATIVE_WHOLE_LIMIT = 64 * 1024 * 1024;
 /** 4 GiB: more than any workbook we can hold; a bomb's declared sizes pass it only with ZIP64. */
 export const DEFAULT_MAX_UNPACKED = 4 * 1024 * 1024 * 1024;
 
+/** DEFLATE's largest expansion (a run of one byte: 258 bytes per 2 bits, about 1032:1). */
+const MAX_RATIO = 1032;
+
+/** The largest part read whole (relationships, the workbook, styles: sheets and shared strings stream). */
+export const MAX_WHOLE_PART = 256 * 1024 * 1024;
+
 /** How much compressed data one inflate step takes: deflate expands at most ~1032:1, so one step yields at most ~17 MB. */
 const STEP = 16 * 1024;
 
@@ -113,6 +119,12 @@ export class ZipArchive {
     this.unpackedSize = total;
     const max = limits.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED;
     if (total > max) throw new ZipError('too-large', `the parts unpack to ${total} bytes; at most ${max}`);
+    for (const e of this.entries) {
+      // DEFLATE expands at most 1032:1; a size past that is a lie (a bomb's, or damage), refused before anything is allocated for it
+      if (e.method === 8 && e.size > e.compressedSize * MAX_RATIO + 1024) {
+        throw new ZipError('corrupt', `${e.name} declares ${e.size} bytes from ${e.compressedSize} compressed, more than DEFLATE can give`);
+      }
+    }
   }
 
   /** The entry of a part name (case-insensitive, leading '/' optional), or undefined. */
@@ -276,6 +288,7 @@ export class ZipArchive {
 
   /** An entry's bytes, inflated whole (for the small parts: relationships, workbook, styles). */
   read(e: ZipEntry): Uint8Array {
+    if (e.size > MAX_WHOLE_PART) throw new ZipError('too-large', `${e.name} is ${e.size} bytes; a part read whole may have at most ${MAX_WHOLE_PART}`);
     const out = new Uint8Array(e.size);
     let at = 0;
     this.stream(e, (chunk) => {

@@ -1,5 +1,8 @@
 import type { OpcPackage } from '../../ooxml/package';
-import { decodeXstring, localName, tagEnd, textContent } from '../../ooxml/xml';
+import { XmlError, decodeXstring, localName, tagEnd, textContent } from '../../ooxml/xml';
+
+/** The longest string item held over between chunks: a cell holds at most 32,767 characters (runs and their properties add a little). */
+const MAX_ITEM = 4 * 1024 * 1024;
 
 /**
  * The text of one string item (`<si>` or `<is>` content between `from` and `to`): the `<t>`
@@ -48,7 +51,7 @@ export function itemText(s: string, from: number, to: number): string {
     if (local === 't' && !selfClosing) {
       const close = s.indexOf(`</${name}>`, gt + 1);
       const end = close < 0 || close > to ? to : close;
-      if (phonetic === 0) out += rawText(s, gt + 1, end);
+      if (phonetic === 0) out += elementText(s, gt + 1, end);
       pos = end + name.length + 3;
       continue;
     }
@@ -58,7 +61,7 @@ export function itemText(s: string, from: number, to: number): string {
 }
 
 /** Element text: CDATA kept as is, the rest with entities and ST_Xstring escapes decoded. */
-function rawText(s: string, from: number, to: number): string {
+export function elementText(s: string, from: number, to: number): string {
   const raw = s.slice(from, to);
   if (raw.indexOf('<![CDATA[') < 0) return decodeXstring(textContent(raw));
   let out = '';
@@ -129,6 +132,7 @@ export function readSharedStrings(pkg: OpcPackage, part: string): string[] {
       pos = close + closeTag.length;
     }
     carry = pos < s.length ? s.slice(pos) : '';
+    if (carry.length > MAX_ITEM) throw new XmlError(`${part}: a string item longer than ${MAX_ITEM / 1048576} MB (markup left open?)`);
   });
   return out;
 }

@@ -2,7 +2,7 @@ import type { Cell, Grid, MergedArea } from '../../../core/grid';
 import { isErrorCode, parseRange } from '../../../core/grid';
 import { decodeXstring, localName, tagEnd, textContent } from '../../ooxml/xml';
 import { shiftFormula } from './formula';
-import { itemText } from './sharedStrings';
+import { elementText, itemText } from './sharedStrings';
 import type { CellFormats } from './styles';
 
 /**
@@ -35,6 +35,8 @@ export class SheetError extends Error {
 
 /** The rows of a sheet (Excel 2007 and later). */
 const MAX_ROWS = 1048576;
+/** The longest text held over between chunks (see push). */
+export const MAX_HELD = 4 * 1024 * 1024;
 
 /** Days between the 1900 and 1904 date systems' day 0. */
 const DAYS_1904 = 1462;
@@ -123,6 +125,11 @@ export class SheetReader {
     const s = this.carry.length ? this.carry + chunk : chunk;
     const pos = this.scan(s);
     this.carry = pos < s.length ? s.slice(pos) : '';
+    // What is held over is one element cut by the end of a chunk: a cell is at most a few
+    // hundred kilobytes (32,767 characters of text, a formula). Past the cap it is markup left
+    // open (an unclosed comment or quote), which would otherwise be scanned again with every
+    // chunk, quadratic in the part's size.
+    if (this.carry.length > MAX_HELD) throw new SheetError(`${this.ctx.part}: an element longer than ${MAX_HELD / 1048576} MB (markup left open?)`);
   }
 
   /** The grid, once the whole part was pushed. */
@@ -134,7 +141,8 @@ export class SheetReader {
     }
     const rows = this.rows;
     for (const m of this.merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
+      // only the rows that hold cells: a merge down a whole column costs what the sheet holds, not a million rows
+      for (let r = m.top, last = Math.min(m.bottom, rows.length - 1); r <= last; r++) {
         const cells = rows[r];
         if (!cells) continue;
         for (let c = r === m.top ? m.left + 1 : m.left; c <= m.right && c < cells.length; c++) cells[c] = undefined;
@@ -366,14 +374,14 @@ export class SheetReader {
         break;
       }
       case 105: {
-        const text = inline ?? (v !== undefined ? decodeXstring(textContent(v)) : undefined);
+        const text = inline ?? (v !== undefined ? elementText(v, 0, v.length) : undefined);
         if (text === undefined) break;
         [value, kind] = text === '' ? [null, 'empty'] : [text, 'text'];
         break;
       }
       case 1: {
         if (v === undefined) break;
-        const text = decodeXstring(textContent(v));
+        const text = elementText(v, 0, v.length);
         [value, kind] = text === '' ? [null, 'empty'] : [text, 'text'];
         break;
       }
