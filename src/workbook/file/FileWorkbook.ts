@@ -156,7 +156,7 @@ export class FileWorkbook implements LiveWorkbook {
     if (bytes.byteLength > maxBytes) throw new WorkbookReadError('too-large', fileName, `${bytes.byteLength} bytes; at most ${maxBytes}`);
     const book = await readWorkbookBytes(bytes, fileName, { maxUnpackedBytes: options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES });
     // Read the sheets now: a damaged sheet part is found when the file is opened, not at the first step.
-    book.grids();
+    await book.readGrids();
     return new FileWorkbook(book, bytes, fileName, options.onGoTo);
   }
 

@@ -184,6 +184,24 @@ export class OpcPackage {
     }
   }
 
+  /**
+   * The same, through the asynchronous inflater when the package has one (the browser's
+   * DecompressionStream: native, and the page stays responsive between pieces); otherwise as
+   * streamText.
+   */
+  async streamTextAsync(part: string, onText: (text: string) => void): Promise<void> {
+    try {
+      await this.zip.streamTextAsync(this.need(part), onText);
+    } catch (e) {
+      wrap(e, part);
+    }
+  }
+
+  /** Whether parts inflate asynchronously (streamTextAsync differs from streamText). */
+  get inflatesAsync(): boolean {
+    return this.zip.inflatesAsync;
+  }
+
   /** A small part as an element tree. */
   xml(part: string): XmlNode {
     try {

@@ -1,6 +1,7 @@
 import { asBytes, extName, indexOfBytes, latin1, utf16le } from '../xlsx/bytes';
 import { OpcPackage } from '../ooxml/package';
 import type { ZipLimits } from '../ooxml/zip';
+import { platformInflateStream } from '../ooxml/zip';
 import { WorkbookReadError } from '../WorkbookPort';
 import type { BookFormat, ReadBook } from './Book.types';
 import { XlsxBook, asReadError } from './xlsx/XlsxBook';
@@ -17,6 +18,12 @@ export interface OpenOptions {
   maxUnpackedBytes?: number;
   /** a native inflater (Node: zlib), see ZipLimits */
   inflateRaw?: ZipLimits['inflateRaw'];
+  /**
+   * an asynchronous inflater for readGrids (see ZipLimits); by default the platform's
+   * DecompressionStream where there is one and no synchronous native inflater was given;
+   * null for none
+   */
+  inflateRawStream?: ZipLimits['inflateRawStream'] | null;
 }
 
 const ENCRYPTION_INFO = utf16le('EncryptionInfo');
@@ -79,7 +86,8 @@ export async function readWorkbookBytes(data: Uint8Array | ArrayBuffer, file = '
   let pkg: OpcPackage;
   let format: 'ods' | 'xlsb' | null;
   try {
-    pkg = new OpcPackage(bytes, { maxUnpackedBytes: options.maxUnpackedBytes, inflateRaw: options.inflateRaw });
+    const inflateRawStream = options.inflateRawStream === null ? undefined : (options.inflateRawStream ?? (options.inflateRaw ? undefined : platformInflateStream()));
+    pkg = new OpcPackage(bytes, { maxUnpackedBytes: options.maxUnpackedBytes, inflateRaw: options.inflateRaw, inflateRawStream });
     format = packageFormat(pkg, file);
   } catch (e) {
     throw asReadError(e, file);

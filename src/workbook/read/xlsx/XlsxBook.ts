@@ -9,7 +9,7 @@ import type { BookSheet, DefinedName, ReadBook, SheetKind } from '../Book.types'
 import { pickGrids } from '../pick';
 import { SheetError, SheetReader } from './sheet';
 import type { SheetContext } from './sheet';
-import { readSharedStrings } from './sharedStrings';
+import { readSharedStrings, readSharedStringsAsync } from './sharedStrings';
 import type { CellFormats } from './styles';
 import { readCellFormats } from './styles';
 
@@ -147,10 +147,23 @@ export class XlsxBook implements ReadBook {
     return this.pkg.zip.bytes;
   }
 
+  private stringsPart(): string | null {
+    const rel = this.pkg.related(this.workbookPart, 'sharedStrings');
+    return rel?.part && this.pkg.has(rel.part) ? rel.part : null;
+  }
+
   private sharedStrings(): string[] {
     if (this.strings) return this.strings;
-    const rel = this.pkg.related(this.workbookPart, 'sharedStrings');
-    this.strings = rel?.part && this.pkg.has(rel.part) ? readSharedStrings(this.pkg, rel.part) : [];
+    const part = this.stringsPart();
+    this.strings = part ? readSharedStrings(this.pkg, part) : [];
+    return this.strings;
+  }
+
+  private async sharedStringsAsync(): Promise<string[]> {
+    if (this.strings) return this.strings;
+    const part = this.stringsPart();
+    const strings = part ? await readSharedStringsAsync(this.pkg, part) : [];
+    this.strings ??= strings;
     return this.strings;
   }
 
@@ -159,32 +172,56 @@ export class XlsxBook implements ReadBook {
     if (cached) return cached;
     const part = sheet.part as string;
     try {
-      const ctx: SheetContext = { strings: this.sharedStrings(), formats: this.formats, date1904: this.date1904, part };
-      const reader = new SheetReader(sheet.name, ctx);
+      const reader = new SheetReader(sheet.name, { strings: this.sharedStrings(), formats: this.formats, date1904: this.date1904, part });
       this.pkg.streamText(part, (text) => reader.push(text));
-      const grid = reader.finish();
-      this.cache.set(sheet.name, grid);
-      return grid;
+      return this.keep(sheet, reader.finish());
     } catch (e) {
       throw asReadError(e, this.file);
     }
+  }
+
+  /** readSheet through the asynchronous inflater (the browser's DecompressionStream). */
+  private async readSheetAsync(sheet: SheetEntry): Promise<Grid> {
+    const cached = this.cache.get(sheet.name);
+    if (cached) return cached;
+    const part = sheet.part as string;
+    try {
+      const ctx: SheetContext = { strings: await this.sharedStringsAsync(), formats: this.formats, date1904: this.date1904, part };
+      const reader = new SheetReader(sheet.name, ctx);
+      await this.pkg.streamTextAsync(part, (text) => reader.push(text));
+      return this.keep(sheet, reader.finish());
+    } catch (e) {
+      throw asReadError(e, this.file);
+    }
+  }
+
+  private keep(sheet: SheetEntry, grid: Grid): Grid {
+    // a sheet read twice at once (two asynchronous reads) keeps the first grid: the same object every time
+    const first = this.cache.get(sheet.name);
+    if (first) return first;
+    this.cache.set(sheet.name, grid);
+    return grid;
   }
 
   grids(names?: string[]): Grid[] {
     return pickGrids(this.sheets, names, (s) => this.readSheet(s as SheetEntry));
   }
 
+  /** The grids, read through the asynchronous inflater where the package has one (else as grids()). */
   async readGrids(names?: string[]): Promise<Grid[]> {
-    return this.grids(names);
+    if (!this.pkg.inflatesAsync) return this.grids(names);
+    const wanted = pickGrids(this.sheets, names, (s) => ({ name: s.name }) as Grid).map((g) => g.name);
+    const out: Grid[] = [];
+    for (const s of this.sheets) if (s.kind === 'worksheet' && wanted.includes(s.name)) out.push(await this.readSheetAsync(s));
+    return out;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
+    const grids = await this.readGrids();
+    const byName = new Map(grids.map((g) => [g.name, g]));
     return this.sheets
       .filter((s) => s.kind === 'worksheet')
-      .map((s) => {
-        const g = this.readSheet(s);
-        return { name: s.name, usedRange: usedRange(g), hidden: s.state !== 'visible', state: s.state };
-      });
+      .map((s) => ({ name: s.name, usedRange: usedRange(byName.get(s.name) as Grid), hidden: s.state !== 'visible', state: s.state }));
   }
 }
 

@@ -82,13 +82,18 @@ export function elementText(s: string, from: number, to: number): string {
 
 /**
  * The shared-string table, read as the part inflates (a large table is never held as one
- * string). Item i is the text of the i-th `<si>`.
+ * string): push the part's text in pieces, then take the items. Item i is the text of the
+ * i-th `<si>`.
  */
-export function readSharedStrings(pkg: OpcPackage, part: string): string[] {
-  const out: string[] = [];
-  let carry = '';
-  pkg.streamText(part, (chunk) => {
-    const s = carry.length ? carry + chunk : chunk;
+export class SharedStringsReader {
+  private readonly out: string[] = [];
+  private carry = '';
+
+  constructor(private readonly part: string) {}
+
+  push(chunk: string): void {
+    const out = this.out;
+    const s = this.carry.length ? this.carry + chunk : chunk;
     let pos = 0;
     for (;;) {
       const lt = s.indexOf('<', pos);
@@ -131,8 +136,25 @@ export function readSharedStrings(pkg: OpcPackage, part: string): string[] {
       out.push(itemText(s, gt + 1, close));
       pos = close + closeTag.length;
     }
-    carry = pos < s.length ? s.slice(pos) : '';
-    if (carry.length > MAX_ITEM) throw new XmlError(`${part}: a string item longer than ${MAX_ITEM / 1048576} MB (markup left open?)`);
-  });
-  return out;
+    this.carry = pos < s.length ? s.slice(pos) : '';
+    if (this.carry.length > MAX_ITEM) throw new XmlError(`${this.part}: a string item longer than ${MAX_ITEM / 1048576} MB (markup left open?)`);
+  }
+
+  finish(): string[] {
+    return this.out;
+  }
+}
+
+/** The shared-string table of a package, read synchronously. */
+export function readSharedStrings(pkg: OpcPackage, part: string): string[] {
+  const reader = new SharedStringsReader(part);
+  pkg.streamText(part, (chunk) => reader.push(chunk));
+  return reader.finish();
+}
+
+/** The same, inflated by the platform's asynchronous inflater where there is one (the browser's DecompressionStream). */
+export async function readSharedStringsAsync(pkg: OpcPackage, part: string): Promise<string[]> {
+  const reader = new SharedStringsReader(part);
+  await pkg.streamTextAsync(part, (chunk) => reader.push(chunk));
+  return reader.finish();
 }
