@@ -14,11 +14,17 @@ import {
   summaryInput,
   withAcceptance,
 } from '../core/session';
+import type { Grid } from '../core/grid';
 import type { SplitGrids } from '../core/summary';
 import { splitGrids } from '../core/summary';
 import type { LiveWorkbook, SettingsStore } from './ports';
 
 export type GenerateStep = 'read' | 'check' | 'plan' | 'write' | 'save';
+
+/** The same objects in the same order. */
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
 
 export interface GenerateOutcome {
   /** the summary sheets written, in order; the first is active */
@@ -55,6 +61,9 @@ export class AddinSession {
   tables: TableInfo[] = [];
   findings: CheckResult | null = null;
   private split: SplitGrids | null = null;
+  /** the grids last read, and what they were prepared with */
+  private lastGrids: readonly Grid[] = [];
+  private prepared: { grids: readonly Grid[]; settings: AddinSettings } | null = null;
   private sheets: CheckedSheet[] = [];
 
   constructor(
@@ -67,10 +76,19 @@ export class AddinSession {
     this.settings = saved ?? defaultSettings();
   }
 
-  /** Read every sheet (3 syncs: list them, used ranges and merged areas, cells) and find the tables. */
+  /**
+   * Read every sheet (3 syncs: list them, used ranges and merged areas, cells) and find the
+   * tables. When the workbook gives back the very grids it gave last time (a file read once
+   * and not changed since) and the settings are the same, the tables found then still hold:
+   * a large file is not laid out again (nor held twice while it would be).
+   */
   async read(): Promise<TableInfo[]> {
     const grids = await this.workbook.readGrids();
+    const last = this.prepared;
+    if (this.split && last && last.settings === this.settings && sameObjects(last.grids, grids)) return this.tables;
+    this.sheets = [];
     this.split = splitGrids(grids);
+    this.lastGrids = grids;
     this.prepare();
     return this.tables;
   }
@@ -79,6 +97,7 @@ export class AddinSession {
     if (!this.split) return;
     this.sheets = prepareSession(this.split, this.settings);
     this.tables = describeTables(this.sheets, this.settings);
+    this.prepared = { grids: this.lastGrids, settings: this.settings };
   }
 
   /** Indicators of the enabled regional tables, for the summary step's choice. */

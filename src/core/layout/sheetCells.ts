@@ -51,7 +51,11 @@ export class SheetCells {
   }
 
   figure(row: number, col: number): Figure {
-    return this.figures[row]?.[col] ?? EMPTY;
+    const f = this.figures[row]?.[col];
+    if (f !== undefined) return f;
+    // A number stored as a number is not kept (see describe): read again, the same figure.
+    const cell = this.grid.rows[row]?.[col];
+    return cell !== undefined && cell.type === 'number' && typeof cell.value === 'number' ? readFigure(cell) : EMPTY;
   }
 
   /** The anchor of the merged area covering a cell, or the cell itself. */
@@ -103,7 +107,9 @@ export class SheetCells {
         if (!cell || cell.type === 'empty') continue;
         const f = readFigure(cell);
         if (f.kind === 'empty') continue;
-        figs[c] = f;
+        // Numbers stored as numbers are most of a sheet and cheap to read again: figure() does, on
+        // demand, instead of keeping an object per cell (a 4-million-cell workbook kept 290 MB of them).
+        if (f.kind !== 'number' || f.fromText || cell.type !== 'number') figs[c] = f;
         if (f.kind === 'text') textCols.push(c);
         else figureCols.push(c);
       }

@@ -453,3 +453,21 @@ describe('a workbook too large for the browser is refused before parsing', () =>
     expect((e as Error).message).toContain('unpack to');
   });
 });
+
+test('reading an unchanged file again reuses the tables found (no second layout); a change or new settings lays out again', async () => {
+  const { file, session: s } = await session();
+  const first = await s.read();
+  expect(await s.read()).toBe(first);
+  await s.check();
+  expect(await s.read()).toBe(first);
+  // a setting that changes the tables
+  await s.setEnabled('固定资产投资', false);
+  const second = await s.read();
+  expect(second).not.toBe(first);
+  expect(second.find((t) => t.sheet === '固定资产投资')?.enabled).toBe(false);
+  // a change to the file: its grids are read again
+  await s.generate();
+  const third = await s.read();
+  expect(third).not.toBe(second);
+  expect((await file.listSheets()).map((x) => x.name)).toContain('位次表');
+});
