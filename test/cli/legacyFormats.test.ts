@@ -8,20 +8,12 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
-import { convert, disposeSoffice, sofficePath } from '../support/soffice';
+import { convert, describeWithSoffice, disposeSoffice } from '../support/soffice';
 
 jest.setTimeout(240_000);
 
 const SAMPLE = path.resolve(__dirname, '../../assets/sample/county-indicators-2025-03.xlsx');
-const soffice = sofficePath();
-const describeLo = soffice || process.env.CI ? describe : describe.skip;
-if (!soffice) {
-  console.warn(
-    process.env.CI
-      ? 'LibreOffice (soffice) is absent under CI: the legacy-format CLI tests fail (CI installs libreoffice-calc-nogui).'
-      : 'LibreOffice (soffice) is absent: the legacy-format CLI tests are skipped (apt-get install libreoffice-calc-nogui).',
-  );
-}
+const describeLo = describeWithSoffice('the legacy-format CLI tests');
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -412,3 +412,18 @@ export async function convert(file: string, format: ConvertFormat, outDir: strin
   });
   return dest;
 }
+
+/**
+ * `describe` for tests that need LibreOffice: when soffice is absent they are skipped with a
+ * visible warning naming `what`, except under CI (CI installs libreoffice-calc-nogui), where
+ * they run and fail.
+ */
+export function describeWithSoffice(what: string): jest.Describe {
+  if (sofficePath()) return describe;
+  console.warn(
+    process.env.CI
+      ? `LibreOffice (soffice) is absent under CI: ${what} fail (CI installs libreoffice-calc-nogui).`
+      : `LibreOffice (soffice) is absent: ${what} are skipped (apt-get install libreoffice-calc-nogui).`,
+  );
+  return process.env.CI ? describe : describe.skip;
+}

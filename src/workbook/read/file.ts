@@ -10,14 +10,17 @@ export function nodeInflateRaw(data: Uint8Array, maxSize: number): Uint8Array {
   return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxSize) });
 }
 
-/** Read a workbook file from disk (Node only; a browser reads bytes with readWorkbookBytes). */
-export async function readWorkbookFile(file: string, options: OpenOptions = {}): Promise<ReadBook> {
-  let buf: Buffer;
+/** A file's bytes, or WorkbookReadError: 'not-found' (missing, a folder), 'corrupt' (unreadable) with the system's code. */
+export async function readFileBytes(file: string): Promise<Buffer> {
   try {
-    buf = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new WorkbookReadError(code === 'ENOENT' || code === 'EISDIR' ? 'not-found' : 'corrupt', file, code);
   }
-  return readWorkbookBytes(buf, file, { inflateRaw: nodeInflateRaw, ...options });
+}
+
+/** Read a workbook file from disk (Node only; a browser reads bytes with readWorkbookBytes). */
+export async function readWorkbookFile(file: string, options: OpenOptions = {}): Promise<ReadBook> {
+  return readWorkbookBytes(await readFileBytes(file), file, { inflateRaw: nodeInflateRaw, ...options });
 }

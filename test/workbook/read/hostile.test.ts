@@ -4,6 +4,7 @@
  * size the file merely declares). Counts, not clocks: the assertions are on what is read.
  */
 import { strToU8, zipSync } from 'fflate';
+import { columnLetters } from '../../../src/core/grid';
 import { readWorkbookBytes } from '../../../src/workbook/read';
 import { MAX_HELD } from '../../../src/workbook/read/xlsx/sheet';
 import { WorkbookReadError } from '../../../src/workbook/WorkbookPort';
@@ -43,7 +44,7 @@ test('a comment left open in a sheet is refused once the held-over text passes t
 });
 
 test('merges down whole columns cost the rows present: the grid keeps the anchors, the extent reaches the last row', async () => {
-  const merges = Array.from({ length: 1000 }, (_, i) => `<mergeCell ref="${colName(i)}1:${colName(i)}1048576"/>`).join('');
+  const merges = Array.from({ length: 1000 }, (_, i) => `<mergeCell ref="${columnLetters(i)}1:${columnLetters(i)}1048576"/>`).join('');
   const bytes = book(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c></row></sheetData><mergeCells count="1000">${merges}</mergeCells></worksheet>`);
   const [grid] = (await readWorkbookBytes(bytes, 'm.xlsx')).grids();
   expect(grid.rows[0]).toEqual([{ value: 1, type: 'number' }, { value: 2, type: 'number' }]);
@@ -74,14 +75,3 @@ test('text in CDATA inside a formula string result reads as its text', async () 
   expect(grid.rows[0]?.[0]).toEqual({ value: 'a<b', type: 'text', formula: '"a"&"b"' });
   expect(await codeOf(bytes)).toBe('read');
 });
-
-function colName(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

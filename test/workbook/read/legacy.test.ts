@@ -27,20 +27,12 @@ import type { LegacyFormat } from '../../../src/workbook/read/legacy';
 import { WorkbookReadError } from '../../../src/workbook/WorkbookPort';
 import { readXlsxFile } from '../../../src/workbook/xlsx';
 import { describeReal } from '../../support/realFixtures';
-import { convert, disposeSoffice, sofficePath } from '../../support/soffice';
+import { convert, describeWithSoffice, disposeSoffice } from '../../support/soffice';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SAMPLE = path.join(ROOT, 'assets/sample/county-indicators-2025-03.xlsx');
 
-const soffice = sofficePath();
-const describeLo = soffice || process.env.CI ? describe : describe.skip;
-if (!soffice) {
-  console.warn(
-    process.env.CI
-      ? 'LibreOffice (soffice) is absent under CI: the legacy-reader tests that convert files fail (CI installs libreoffice-calc-nogui).'
-      : 'LibreOffice (soffice) is absent: the legacy-reader tests that convert files with it are skipped (apt-get install libreoffice-calc-nogui).',
-  );
-}
+const describeLo = describeWithSoffice('the legacy-reader tests that convert files');
 
 let work: string;
 beforeAll(() => {
