@@ -61,9 +61,9 @@ export class AddinSession {
   tables: TableInfo[] = [];
   findings: CheckResult | null = null;
   private split: SplitGrids | null = null;
-  /** the grids last read, and what they were prepared with */
+  /** the grids last read, and the settings the sheets were last prepared with */
   private lastGrids: readonly Grid[] = [];
-  private prepared: { grids: readonly Grid[]; settings: AddinSettings } | null = null;
+  private preparedWith: AddinSettings | null = null;
   private sheets: CheckedSheet[] = [];
 
   constructor(
@@ -84,9 +84,8 @@ export class AddinSession {
    */
   async read(): Promise<TableInfo[]> {
     const grids = await this.workbook.readGrids();
-    const last = this.prepared;
-    if (this.split && last && last.settings === this.settings && sameObjects(last.grids, grids)) return this.tables;
-    this.sheets = [];
+    if (this.split && this.preparedWith === this.settings && sameObjects(this.lastGrids, grids)) return this.tables;
+    this.sheets = []; // let the sheets of the last read go before the new ones are prepared
     this.split = splitGrids(grids);
     this.lastGrids = grids;
     this.prepare();
@@ -97,7 +96,7 @@ export class AddinSession {
     if (!this.split) return;
     this.sheets = prepareSession(this.split, this.settings);
     this.tables = describeTables(this.sheets, this.settings);
-    this.prepared = { grids: this.lastGrids, settings: this.settings };
+    this.preparedWith = this.settings;
   }
 
   /** Indicators of the enabled regional tables, for the summary step's choice. */

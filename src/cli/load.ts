@@ -21,11 +21,6 @@ export class UserError extends Error {
   }
 }
 
-/** The one line for a file that cannot be read (see readErrorText). */
-export function readErrorLine(e: WorkbookReadError, file: string, lang: Lang): string {
-  return readErrorText(e, file, lang);
-}
-
 /**
  * Open a workbook file (.xlsx/.xlsm; .xls, WPS .et, .ods and .xlsb through SheetJS), or fail
  * with one line in the user's language. The grids are read when asked for, and the same
@@ -35,7 +30,7 @@ export async function loadWorkbook(file: string, lang: Lang): Promise<ReadBook> 
   try {
     return await readWorkbookFile(file);
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new UserError(readErrorLine(e, file, lang));
+    if (e instanceof WorkbookReadError) throw new UserError(readErrorText(e, file, lang));
     throw new UserError(t(lang, 'error.corrupt', { file }) + t(lang, 'error.cause', { detail: oneLine(e instanceof Error ? e.message : String(e)) }));
   }
 }
@@ -45,7 +40,7 @@ export function bookGrids(book: ReadBook, lang: Lang): Grid[] {
   try {
     return book.grids();
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new UserError(readErrorLine(e, book.file, lang));
+    if (e instanceof WorkbookReadError) throw new UserError(readErrorText(e, book.file, lang));
     throw e;
   }
 }

@@ -164,7 +164,7 @@ export function program(io: Io): Command {
         settings: opts.config ? loadSettings(opts.config, lang) : {},
         summarize: summarizeOptions,
       });
-      if (opts.json) await outJson(io, summarizeJson(result));
+      if (opts.json) await outJson(io, summarizeJson(result.tables));
       else io.out(messages.join('\n') + '\n');
     });
   cmd

@@ -37,18 +37,15 @@ export function summarizeJsonTable(tb: SummaryResult['tables'][number]): unknown
 }
 
 /**
- * The JSON of `summarize`: the computed tables. Each table is built when it is written
- * (toJSON), so that a large summary is never held twice; given the tables as they are
- * computed (summarizeTables), `jsonChunks` writes each one and lets it go before the next is
- * computed. (JSON.stringify takes only the array form.)
+ * The JSON of `summarize`: the computed tables, each made into JSON only when it is written
+ * (see jsonChunks: given the tables as summarizeTables computes them, none is held after it
+ * is written).
  */
-export function summarizeJson(result: SummaryResult | Iterable<SummaryResult['tables'][number]>): { tables: Iterable<{ toJSON(): unknown }> } {
-  if ('tables' in result) return { tables: result.tables.map((tb) => ({ toJSON: () => summarizeJsonTable(tb) })) };
-  const source = result;
+export function summarizeJson(tables: Iterable<SummaryResult['tables'][number]>): { tables: Iterable<unknown> } {
   return {
     tables: {
       *[Symbol.iterator]() {
-        for (const tb of source) yield { toJSON: () => summarizeJsonTable(tb) };
+        for (const tb of tables) yield summarizeJsonTable(tb);
       },
     },
   };

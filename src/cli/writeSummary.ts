@@ -14,7 +14,8 @@ import { readTargets, summaryPeriod } from '../core/summary';
 import { WorkbookReadError } from '../workbook/WorkbookPort';
 import type { ReadBook } from '../workbook/read';
 import { XlsxBook } from '../workbook/read';
-import { UserError, bookGrids, loadWorkbook, pickSheets, readErrorLine, splitGrids } from './load';
+import { legacyWriteError, readErrorText } from '../workbook/readErrors';
+import { UserError, bookGrids, loadWorkbook, pickSheets, splitGrids } from './load';
 
 export interface WriteSummaryOptions {
   output: string;
@@ -66,13 +67,10 @@ async function targetsOf(file: string, lang: Lang): Promise<Targets> {
   return readTargets(readWorkbook(grids), grids);
 }
 
-/** What a legacy file is called in messages. */
-const FORMAT_NAMES: Record<ReadBook['format'], string> = { xlsx: '.xlsx', xls: '.xls/.et', ods: '.ods', xlsb: '.xlsb' };
-
 /** The .xlsx package a copy is written from; a legacy file is refused until the package writer can convert it. */
 function xlsxSource(book: ReadBook, lang: Lang): XlsxBook {
   if (book instanceof XlsxBook) return book;
-  throw new UserError(readErrorLine(new WorkbookReadError('legacy-write', book.file, FORMAT_NAMES[book.format]), book.file, lang));
+  throw new UserError(readErrorText(legacyWriteError(book.file, book.format), book.file, lang));
 }
 
 /**

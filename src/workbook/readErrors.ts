@@ -1,6 +1,16 @@
 import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
+import type { BookFormat } from './read/Book.types';
 import type { ReadErrorCode } from './WorkbookPort';
+import { WorkbookReadError } from './WorkbookPort';
+
+/** What a file read in each format is called in messages. */
+const FORMAT_NAMES: Record<BookFormat, string> = { xlsx: '.xlsx', xls: '.xls/.et', ods: '.ods', xlsb: '.xlsb' };
+
+/** Writing into a legacy file is refused until the package writer can (its detail is the format's name, for the message). */
+export function legacyWriteError(file: string, format: BookFormat): WorkbookReadError {
+  return new WorkbookReadError('legacy-write', file, FORMAT_NAMES[format]);
+}
 
 /**
  * The one line for a file that cannot be read, in the user's language: what is wrong and

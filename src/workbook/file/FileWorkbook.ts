@@ -10,6 +10,7 @@ import { WorkbookReadError } from '../WorkbookPort';
 import type { ReadBook } from '../read/Book.types';
 import { readWorkbookBytes } from '../read/open';
 import { asBytes } from '../xlsx/bytes';
+import { legacyWriteError } from '../readErrors';
 import { fillColour, workbookTheme } from './colors';
 
 /** Largest .xlsx file `FileWorkbook.open` reads (the file's own size). */
@@ -88,9 +89,6 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
   return Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet);
 }
 
-/** What a legacy file is called in messages. */
-const FORMAT_NAMES: Record<ReadBook['format'], string> = { xlsx: '.xlsx', xls: '.xls/.et', ods: '.ods', xlsb: '.xlsb' };
-
 /** Characters Windows and macOS refuse in file names, and control characters. */
 // eslint-disable-next-line no-control-regex
 const ILLEGAL_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
@@ -165,14 +163,14 @@ export class FileWorkbook implements LiveWorkbook {
     return this.book.format;
   }
 
-  /** The ExcelJS workbook, loaded (from the current bytes) at the first change. */
-  private async workbook(): Promise<ExcelJS.Workbook> {
-    if (this.book.format !== 'xlsx') throw new WorkbookReadError('legacy-write', this.fileName, FORMAT_NAMES[this.book.format]);
+  /** The file loaded into ExcelJS (from the current bytes) at the first change, with the module that writes it. */
+  private async exceljs(): Promise<{ module: ExcelJSModule; workbook: ExcelJS.Workbook }> {
+    if (this.book.format !== 'xlsx') throw legacyWriteError(this.fileName, this.book.format);
     if (!this.excel) {
       const module = await import(/* webpackChunkName: "exceljs-writer" */ '../xlsx/browser');
       this.excel = { module, workbook: (await module.readXlsxBuffer(this.bytes, this.fileName)).workbook };
     }
-    return this.excel.workbook;
+    return this.excel;
   }
 
   /**
@@ -180,7 +178,7 @@ export class FileWorkbook implements LiveWorkbook {
    * change a marked cell, protect a sheet or take a sheet name before the next step).
    */
   async editWorkbook<T>(edit: (workbook: ExcelJS.Workbook) => T | Promise<T>): Promise<T> {
-    const wb = await this.workbook();
+    const { workbook: wb } = await this.exceljs();
     const result = await edit(wb);
     this.dirty = true;
     return result;
@@ -214,7 +212,7 @@ export class FileWorkbook implements LiveWorkbook {
    */
   async writePlan(plan: WorkbookPlan, options: { activate?: boolean } = {}): Promise<void> {
     this.notices = [];
-    const wb = await this.workbook();
+    const { module, workbook: wb } = await this.exceljs();
     // The same rule as writeWorkbookPlan(), which throws plain errors: here they are the user's.
     const removeSet = new Set(plan.remove);
     const registryName = lower(plan.registry.name);
@@ -225,7 +223,7 @@ export class FileWorkbook implements LiveWorkbook {
       if (clash !== undefined) throw new ExcelAdapterError('name-taken', { sheet: clash });
     }
     if (!staying.some((ws) => ws.state === 'visible')) throw new ExcelAdapterError('no-visible');
-    (this.excel as NonNullable<FileWorkbook['excel']>).module.writeWorkbookPlan(wb, plan);
+    module.writeWorkbookPlan(wb, plan);
     this.dirty = true;
     const first = plan.sheets.find((sp) => !sp.hidden);
     if (first && options.activate !== false) this.activate(wb, first.name);
@@ -263,10 +261,10 @@ export class FileWorkbook implements LiveWorkbook {
   }
 
   /** The records of the last marking and their exact priors, or null when there is no marks sheet. */
-  private records(wb: ExcelJS.Workbook): { ws: ExcelJS.Worksheet; records: MarkRecord[]; exact: Map<string, Exact> } | null {
+  private records(wb: ExcelJS.Workbook, module: ExcelJSModule): { ws: ExcelJS.Worksheet; records: MarkRecord[]; exact: Map<string, Exact> } | null {
     const ws = this.sheet(wb, MARKS_SHEET);
     if (!ws) return null;
-    const grid = (this.excel as NonNullable<FileWorkbook['excel']>).module.worksheetToGrid(ws);
+    const grid = module.worksheetToGrid(ws);
     const exact = new Map<string, Exact>();
     const header = grid.rows[0] ?? [];
     const col = header.findIndex((c) => c?.value === EXACT_HEADER);
@@ -334,7 +332,7 @@ export class FileWorkbook implements LiveWorkbook {
    */
   async mark(marks: CellMark[]): Promise<MarkResult & { removed: UnmarkResult | null }> {
     this.notices = [];
-    const wb = await this.workbook();
+    const { module, workbook: wb } = await this.exceljs();
     const sheets = new Map<string, ExcelJS.Worksheet>();
     for (const m of marks) {
       if (sheets.has(m.sheet)) continue;
@@ -342,7 +340,7 @@ export class FileWorkbook implements LiveWorkbook {
       if (!ws) throw new ExcelAdapterError('sheet-gone', { sheet: m.sheet });
       sheets.set(m.sheet, ws);
     }
-    const earlier = this.records(wb);
+    const earlier = this.records(wb, module);
     this.refuseProtected(wb, [...sheets.keys(), ...(earlier?.records.map((r) => r.sheet) ?? [])]);
     const removed = earlier ? this.restore(wb, earlier) : null;
 
@@ -391,9 +389,8 @@ export class FileWorkbook implements LiveWorkbook {
     // Nothing marked (no marks sheet in the file as it is now): nothing to load or change.
     await this.settle();
     if (!this.book.sheets.some((s) => lower(s.name) === lower(MARKS_SHEET))) return { cells: 0, kept: 0, gone: [], syncs: 0 };
-    if (this.book.format !== 'xlsx') throw new WorkbookReadError('legacy-write', this.fileName, FORMAT_NAMES[this.book.format]);
-    const wb = await this.workbook();
-    const found = this.records(wb);
+    const { module, workbook: wb } = await this.exceljs();
+    const found = this.records(wb, module);
     if (!found) return { cells: 0, kept: 0, gone: [], syncs: 0 };
     this.refuseProtected(wb, new Set(found.records.map((r) => r.sheet)));
     return this.restore(wb, found);

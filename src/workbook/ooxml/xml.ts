@@ -47,6 +47,17 @@ function isSpace(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
+/** Where the name of the tag whose '<' is at `lt` ends (at '>', '/' or white space), or `to` when the text ends first. */
+export function nameEnd(s: string, lt: number, to = s.length): number {
+  let i = lt + 1;
+  while (i < to) {
+    const ch = s.charCodeAt(i);
+    if (ch === 62 || ch === 47 || isSpace(ch)) break;
+    i++;
+  }
+  return i;
+}
+
 /**
  * The end ('>') of the start tag whose name ends at `from`, skipping quoted attribute
  * values (which may hold '>'); -1 when the text ends first.
@@ -191,12 +202,7 @@ export function* xmlEvents(s: string): Generator<XmlEvent> {
       pos = end + 1;
       continue;
     }
-    let ne = lt + 1;
-    while (ne < n) {
-      const ch = s.charCodeAt(ne);
-      if (ch === 62 || ch === 47 || isSpace(ch)) break;
-      ne++;
-    }
+    const ne = nameEnd(s, lt, n);
     const gt = tagEnd(s, ne);
     if (gt < 0) throw new XmlError('start tag not closed');
     const selfClosing = s.charCodeAt(gt - 1) === 47;

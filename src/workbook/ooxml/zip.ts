@@ -112,6 +112,39 @@ export function nameKey(name: string): string {
 }
 
 /**
+ * What every way of inflating a part checks: no more than its declared size, as the pieces
+ * come (a part that says 1 KB and inflates to 1 GB is refused after 1 KB), then its length and
+ * CRC against the directory's.
+ */
+class Tally {
+  private got = 0;
+  private crc = 0;
+
+  constructor(
+    private readonly e: ZipEntry,
+    private readonly onChunk: (chunk: Uint8Array) => void,
+  ) {}
+
+  take(chunk: Uint8Array | undefined): void {
+    if (!chunk || chunk.length === 0) return;
+    this.got += chunk.length;
+    if (this.got > this.e.size) throw this.overrun();
+    this.crc = crc32(chunk, this.crc);
+    this.onChunk(chunk);
+  }
+
+  overrun(): ZipError {
+    return new ZipError('corrupt', `${this.e.name} inflates to more than its declared ${this.e.size} bytes`);
+  }
+
+  end(): void {
+    const e = this.e;
+    if (this.got !== e.size) throw new ZipError('corrupt', `${e.name} inflates to ${this.got} bytes, not the declared ${e.size}`);
+    if (this.crc >>> 0 !== e.crc >>> 0) throw new ZipError('corrupt', `${e.name} fails its CRC check`);
+  }
+}
+
+/**
  * A zip archive held in memory: its directory is read at once, parts are inflated on demand.
  * Throws ZipError: 'not-zip' (no directory), 'corrupt', 'too-large' (declared sizes over the
  * limit), 'unsupported' (a compression method other than stored/deflate).
@@ -267,17 +300,9 @@ export class ZipArchive {
   stream(e: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
     this.check(e);
     const data = this.raw(e);
-    let got = 0;
-    let crc = 0;
-    const take = (chunk: Uint8Array): void => {
-      if (chunk.length === 0) return;
-      got += chunk.length;
-      if (got > e.size) throw new ZipError('corrupt', `${e.name} inflates to more than its declared ${e.size} bytes`);
-      crc = crc32(chunk, crc);
-      onChunk(chunk);
-    };
+    const tally = new Tally(e, onChunk);
     const pieces = (whole: Uint8Array): void => {
-      for (let i = 0; i < whole.length; i += 1 << 20) take(whole.subarray(i, Math.min(whole.length, i + (1 << 20))));
+      for (let i = 0; i < whole.length; i += 1 << 20) tally.take(whole.subarray(i, Math.min(whole.length, i + (1 << 20))));
     };
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw new ZipError('corrupt', `${e.name}: stored sizes differ`);
@@ -288,12 +313,12 @@ export class ZipArchive {
         whole = this.inflateRaw(data, e.size);
       } catch (err) {
         // zlib refusing to give more than maxSize: the same cause as when streaming
-        if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError('corrupt', `${e.name} inflates to more than its declared ${e.size} bytes`);
+        if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw tally.overrun();
         throw new ZipError('corrupt', `${e.name} cannot be inflated (${err instanceof Error ? err.message : String(err)})`);
       }
       pieces(whole);
     } else {
-      const inflater = new Inflate((chunk) => take(chunk));
+      const inflater = new Inflate((chunk) => tally.take(chunk));
       try {
         if (data.length === 0) inflater.push(data, true);
         for (let i = 0; i < data.length; i += STEP) {
@@ -305,8 +330,7 @@ export class ZipArchive {
         throw new ZipError('corrupt', `${e.name} cannot be inflated (${err instanceof Error ? err.message : String(err)})`);
       }
     }
-    if (got !== e.size) throw new ZipError('corrupt', `${e.name} inflates to ${got} bytes, not the declared ${e.size}`);
-    if ((crc >>> 0) !== (e.crc >>> 0)) throw new ZipError('corrupt', `${e.name} fails its CRC check`);
+    tally.end();
   }
 
   /** Whether streamAsync inflates asynchronously (an inflateRawStream was given). */
@@ -322,8 +346,7 @@ export class ZipArchive {
     if (!this.inflateRawStream || e.method !== 8) return this.stream(e, onChunk);
     this.check(e);
     const data = this.raw(e);
-    let got = 0;
-    let crc = 0;
+    const tally = new Tally(e, onChunk);
     const reader = this.inflateRawStream(data).getReader();
     for (;;) {
       let next: ReadableStreamReadResult<Uint8Array>;
@@ -333,21 +356,15 @@ export class ZipArchive {
         throw new ZipError('corrupt', `${e.name} cannot be inflated (${err instanceof Error ? err.message : String(err)})`);
       }
       if (next.done) break;
-      const value = next.value;
-      if (!value || value.length === 0) continue;
-      got += value.length;
       try {
-        if (got > e.size) throw new ZipError('corrupt', `${e.name} inflates to more than its declared ${e.size} bytes`);
-        crc = crc32(value, crc);
-        onChunk(value);
+        tally.take(next.value);
       } catch (err) {
         // stop inflating; the error (ours, or the reader's: a sheet that cannot be read) passes as it is
         reader.cancel().catch(() => undefined);
         throw err;
       }
     }
-    if (got !== e.size) throw new ZipError('corrupt', `${e.name} inflates to ${got} bytes, not the declared ${e.size}`);
-    if ((crc >>> 0) !== (e.crc >>> 0)) throw new ZipError('corrupt', `${e.name} fails its CRC check`);
+    tally.end();
   }
 
   /** streamText(), through streamAsync. */

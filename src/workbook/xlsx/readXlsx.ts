@@ -4,7 +4,8 @@ import { parseRange } from '../../core/grid';
 import type { WorkbookPlan } from '../../core/summary/Plan.types';
 import type { WorkbookWriter } from '../WorkbookPort';
 import { WorkbookReadError } from '../WorkbookPort';
-import { asBytes, extName, indexOfBytes, latin1, toNodeBuffer, utf16le } from './bytes';
+import { asBytes, toNodeBuffer } from './bytes';
+import { sniffWorkbook } from '../read/sniff';
 import { workbookToBytes, writeWorkbookPlan } from './writePlan';
 
 /*
@@ -99,26 +100,13 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return { name: ws.name, rows, merges, rowCount, colCount };
 }
 
-const ENCRYPTION_INFO = utf16le('EncryptionInfo');
-
 /**
- * Refuse what is not an .xlsx package before ExcelJS sees it (WorkbookReadError): a name
- * ending in .csv/.tsv/.txt ('csv'); an OLE2 file: 'encrypted' (an encrypted OOXML package)
- * or 'xls' (a legacy workbook); not a zip: 'csv' (text with separators) or 'corrupt'.
+ * Refuse what is not an .xlsx package before ExcelJS sees it (WorkbookReadError): the same
+ * sniffing as the readers ('csv', 'encrypted', 'corrupt'), and 'xls' for a legacy workbook,
+ * which ExcelJS cannot load (the readers take it through SheetJS).
  */
 export function sniffXlsx(buf: Uint8Array, file: string): void {
-  const ext = extName(file);
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') throw new WorkbookReadError('csv', file);
-  if (buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
-    // An OLE2 compound file: either a legacy .xls or an encrypted OOXML package.
-    throw new WorkbookReadError(indexOfBytes(buf, ENCRYPTION_INFO) >= 0 ? 'encrypted' : 'xls', file);
-  }
-  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
-    // What matters is ASCII (separators, line ends, NUL), so Latin-1 finds what UTF-8 would.
-    const head = latin1(buf.subarray(0, 512));
-    if (/^[^\0]*[,;\t][^\0]*\n/.test(head) && !head.includes('\0')) throw new WorkbookReadError('csv', file);
-    throw new WorkbookReadError('corrupt', file, 'not a zip package');
-  }
+  if (sniffWorkbook(buf, file).kind === 'legacy') throw new WorkbookReadError('xls', file);
 }
 
 /** Out of memory while unpacking or parsing (a browser tab's heap, V8's longest string). */

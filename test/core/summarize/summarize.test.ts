@@ -261,7 +261,7 @@ describe('summarize on figures already read', () => {
 });
 
 describe('summarizeTables', () => {
-  test('the same tables as summarize, one at a time and only when asked for', () => {
+  test('the same tables as summarize, one at a time', () => {
     const grids = [countySheet(), tieGrid()];
     const layouts = readWorkbook(grids);
     const all = summarize(layouts, grids);
@@ -270,5 +270,15 @@ describe('summarizeTables', () => {
     const first = lazy.next();
     expect(first.value).toEqual(all.tables[0]);
     expect([first.value, ...lazy]).toEqual(all.tables);
+  });
+
+  test('only when asked for: a sheet dropped after the first table is never summarised', () => {
+    const grids = [countySheet(), tieGrid()];
+    const layouts = readWorkbook(grids);
+    const fromFirstSheet = summarize(layouts.slice(0, 1), grids).tables;
+    const lazy = summarizeTables(layouts, grids);
+    const first = lazy.next().value;
+    layouts.length = 1;
+    expect([first, ...lazy]).toEqual(fromFirstSheet);
   });
 });

@@ -2,11 +2,7 @@
  * Fills as Office.js reports them ('#RRGGBB' or null), from what ExcelJS keeps: so that a
  * marks record written from a file holds the same earlier colour the add-in would record.
  */
-import JSZip from 'jszip';
-import * as fs from 'node:fs';
 import { applyTint, colourHex, fillColour, themeColours } from '../../../src/workbook/file/colors';
-import { unpackedSize } from '../../../src/workbook/file';
-import { SAMPLE } from '../excel/support';
 
 const OFFICE_2013 = themeColours(undefined);
 
@@ -53,25 +49,4 @@ test('fills: argb, theme, legacy palette, none, patterns and gradients', () => {
   expect(fillColour({ type: 'gradient', gradient: 'angle', degree: 0, stops: [{ position: 0, color: { argb: 'FF112233' } }, { position: 1, color: { argb: 'FFFFFFFF' } }] }, OFFICE_2013)).toBe('#112233');
   // automatic / system colours name nothing Excel would report
   expect(colourHex({ indexed: 64 } as never, OFFICE_2013)).toBeNull();
-});
-
-describe('unpackedSize reads the zip directory without unpacking', () => {
-  const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
-
-  test('the sum of the parts, as JSZip unpacks them', async () => {
-    const zip = await JSZip.loadAsync(bytes);
-    let total = 0;
-    for (const f of Object.values(zip.files)) if (!f.dir) total += (await f.async('uint8array')).length;
-    expect(unpackedSize(bytes)).toBe(total);
-  });
-
-  test('null for what is not a zip, Infinity for ZIP64 sizes', () => {
-    expect(unpackedSize(new TextEncoder().encode('not a zip at all, not even close'))).toBeNull();
-    expect(unpackedSize(new Uint8Array(0))).toBeNull();
-    const patched = bytes.slice();
-    const view = new DataView(patched.buffer);
-    const central = patched.findIndex((_b, i) => i + 4 <= patched.length && view.getUint32(i, true) === 0x02014b50);
-    view.setUint32(central + 24, 0xffffffff, true);
-    expect(unpackedSize(patched)).toBe(Infinity);
-  });
 });

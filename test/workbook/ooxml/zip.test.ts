@@ -1,4 +1,6 @@
 import * as zlib from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import JSZip from 'jszip';
 import { crc32 } from '../../../src/workbook/ooxml/crc32';
@@ -468,5 +470,16 @@ describe('writeZip', () => {
     const files: Record<string, Uint8Array> = { 'a/b.xml': SHEET, 'c.txt': text('see'), 'd/': new Uint8Array(0) };
     const zip = new ZipArchive(zipSync(files, { level: 9 }));
     for (const e of zip.entries) expect(zip.read(e)).toEqual(files[e.name]);
+  });
+});
+
+describe('the directory alone: what the parts unpack to, before anything is inflated', () => {
+  test('the sum of the parts of the sample, as JSZip unpacks them', async () => {
+    const bytes = new Uint8Array(readFileSync(path.resolve(__dirname, '../../../assets/sample/county-indicators-2025-03.xlsx')));
+    const zip = await JSZip.loadAsync(bytes);
+    let total = 0;
+    for (const f of Object.values(zip.files)) if (!f.dir) total += (await f.async('uint8array')).length;
+    expect(new ZipArchive(bytes).unpackedSize).toBe(total);
+    expect(zipCode(() => new ZipArchive(new TextEncoder().encode('not a zip at all, not even close')))).toBe('not-zip');
   });
 });

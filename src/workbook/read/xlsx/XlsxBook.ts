@@ -6,7 +6,7 @@ import { childNamed, childrenNamed } from '../../ooxml/xml';
 import type { SheetInfo, SheetState } from '../../WorkbookPort';
 import { WorkbookReadError } from '../../WorkbookPort';
 import type { BookSheet, DefinedName, ReadBook, SheetKind } from '../Book.types';
-import { pickGrids } from '../pick';
+import { pickGrids, pickSheets } from '../pick';
 import { SheetError, SheetReader } from './sheet';
 import type { SheetContext } from './sheet';
 import { readSharedStrings, readSharedStringsAsync } from './sharedStrings';
@@ -204,15 +204,14 @@ export class XlsxBook implements ReadBook {
   }
 
   grids(names?: string[]): Grid[] {
-    return pickGrids(this.sheets, names, (s) => this.readSheet(s as SheetEntry));
+    return pickGrids(this.sheets, names, (s) => this.readSheet(s));
   }
 
   /** The grids, read through the asynchronous inflater where the package has one (else as grids()). */
   async readGrids(names?: string[]): Promise<Grid[]> {
     if (!this.pkg.inflatesAsync) return this.grids(names);
-    const wanted = pickGrids(this.sheets, names, (s) => ({ name: s.name }) as Grid).map((g) => g.name);
     const out: Grid[] = [];
-    for (const s of this.sheets) if (s.kind === 'worksheet' && wanted.includes(s.name)) out.push(await this.readSheetAsync(s));
+    for (const s of pickSheets(this.sheets, names)) out.push(await this.readSheetAsync(s));
     return out;
   }
 

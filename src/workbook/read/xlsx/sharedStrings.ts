@@ -1,5 +1,5 @@
 import type { OpcPackage } from '../../ooxml/package';
-import { XmlError, decodeXstring, localName, tagEnd, textContent } from '../../ooxml/xml';
+import { XmlError, decodeXstring, localName, nameEnd, tagEnd, textContent } from '../../ooxml/xml';
 
 /** The longest string item held over between chunks: a cell holds at most 32,767 characters (runs and their properties add a little). */
 const MAX_ITEM = 4 * 1024 * 1024;
@@ -32,12 +32,7 @@ export function itemText(s: string, from: number, to: number): string {
       pos = close < 0 ? to : close + (c1 === 33 ? 3 : 2);
       continue;
     }
-    let ne = lt + 1;
-    while (ne < to) {
-      const ch = s.charCodeAt(ne);
-      if (ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
-      ne++;
-    }
+    const ne = nameEnd(s, lt, to);
     const name = s.slice(lt + 1, ne);
     const gt = tagEnd(s, ne);
     if (gt < 0 || gt >= to) break;
@@ -101,12 +96,7 @@ export class SharedStringsReader {
         pos = s.length;
         break;
       }
-      let ne = lt + 1;
-      while (ne < s.length) {
-        const ch = s.charCodeAt(ne);
-        if (ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
-        ne++;
-      }
+      const ne = nameEnd(s, lt, s.length);
       if (ne >= s.length) {
         pos = lt;
         break;

@@ -1,6 +1,6 @@
 import type { Cell, Grid, MergedArea } from '../../../core/grid';
 import { isErrorCode, parseRange } from '../../../core/grid';
-import { decodeXstring, localName, tagEnd, textContent } from '../../ooxml/xml';
+import { decodeXstring, localName, nameEnd, tagEnd, textContent } from '../../ooxml/xml';
 import { shiftFormula } from './formula';
 import { elementText, itemText } from './sharedStrings';
 import type { CellFormats } from './styles';
@@ -179,12 +179,7 @@ export class SheetReader {
         pos = end + close.length;
         continue;
       }
-      let ne = lt + 1;
-      while (ne < n) {
-        const ch = s.charCodeAt(ne);
-        if (ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
-        ne++;
-      }
+      const ne = nameEnd(s, lt, n);
       if (ne >= n) return lt;
       const gt = tagEnd(s, ne);
       if (gt < 0) return lt;
@@ -277,9 +272,9 @@ export class SheetReader {
       while (q < gt && s.charCodeAt(q) !== 34 && s.charCodeAt(q) !== 39) q++;
       const end = s.indexOf(s.charCodeAt(q) === 34 ? '"' : "'", q + 1);
       if (end < 0 || end > gt) break;
-      let nameEnd = eq;
-      while (nameEnd > i && (s.charCodeAt(nameEnd - 1) === 32 || s.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
-      if (nameEnd - i === 1) {
+      let attrNameEnd = eq;
+      while (attrNameEnd > i && (s.charCodeAt(attrNameEnd - 1) === 32 || s.charCodeAt(attrNameEnd - 1) === 9)) attrNameEnd--;
+      if (attrNameEnd - i === 1) {
         const a = s.charCodeAt(i);
         if (a === 114) {
           refFrom = q + 1;
@@ -324,12 +319,7 @@ export class SheetReader {
         pos = end < 0 ? close : end + 1;
         continue;
       }
-      let ne = lt + 1;
-      while (ne < close) {
-        const ch = s.charCodeAt(ne);
-        if (ch === 62 || ch === 47 || ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
-        ne++;
-      }
+      const ne = nameEnd(s, lt, close);
       const qname = s.slice(lt + 1, ne);
       const local = localName(qname);
       const tgt = tagEnd(s, ne);
