@@ -2,7 +2,7 @@ import type { CheckResult, CheckedSheet, Finding } from '../core/check';
 import type { Lang } from '../core/i18n';
 import type { LayoutOverrides } from '../core/layout';
 import { planMarks } from '../core/marks';
-import type { AddinSettings, FindingCounts, SummaryChoices, TableInfo } from '../core/session';
+import type { AddinSettings, FindingCounts, PreviousReport, SummaryChoices, TableInfo } from '../core/session';
 import {
   buildSummary,
   checkSession,
@@ -10,7 +10,9 @@ import {
   defaultSettings,
   describeTables,
   enabledSheets,
+  preparePrevious,
   prepareSession,
+  previousSummary,
   summaryInput,
   withAcceptance,
 } from '../core/session';
@@ -60,6 +62,8 @@ export class AddinSession {
   readonly hasSaved: boolean;
   tables: TableInfo[] = [];
   findings: CheckResult | null = null;
+  /** last period's report, chosen for this session (a file is never kept in the workbook's settings) */
+  previous: PreviousReport | null = null;
   private split: SplitGrids | null = null;
   /** the grids last read, and the settings the sheets were last prepared with */
   private lastGrids: readonly Grid[] = [];
@@ -161,10 +165,19 @@ export class AddinSession {
     await this.save();
   }
 
-  /** 检查数据: read the workbook again and check the sheets switched on. */
+  /**
+   * Choose last period's report (its sheets, as read from the file the user picked) for the checks
+   * against last period and the rank changes (位次变化) of the summary; null forgets it.
+   */
+  setPrevious(name: string | null, grids: Grid[] | null): PreviousReport | null {
+    this.previous = name !== null && grids ? preparePrevious(name, grids) : null;
+    return this.previous;
+  }
+
+  /** 检查数据: read the workbook again and check the sheets switched on (against the previous report when one was chosen). */
   async check(): Promise<CheckResult> {
     await this.read();
-    this.findings = checkSession(this.sheets, this.settings, this.lang);
+    this.findings = checkSession(this.sheets, this.settings, this.lang, {}, this.previous?.sheets ?? null);
     return this.findings;
   }
 
@@ -222,7 +235,12 @@ export class AddinSession {
     progress('check');
     const sheets = enabledSheets(this.sheets, this.settings);
     progress('plan');
-    const built = buildSummary(this.split, sheets, summaryInput(this.settings, this.lang));
+    const input = summaryInput(this.settings, this.lang);
+    if (this.previous) {
+      input.previous = previousSummary(this.previous, input.summarize);
+      input.previousSheets = this.previous.sheets;
+    }
+    const built = buildSummary(this.split, sheets, input);
     if (built.findings) this.findings = built.findings;
     progress('write');
     await this.workbook.writePlan(built.planned.plan, { activate: true });

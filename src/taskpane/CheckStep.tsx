@@ -12,6 +12,7 @@ import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
 import { acceptable, countFindings } from '../core/session';
 import { ActionError, StepMessage, useAction, usePaneMode, useStyles } from './common';
+import { PreviousPicker } from './PreviousPicker';
 import { ui } from './strings';
 
 /** findings shown per severity before "显示全部" */
@@ -135,6 +136,7 @@ export function CheckStep({ session, lang, onChanged, headingId }: CheckStepProp
         {ui(lang, 'step.check')}
       </h2>
       <p className={styles.intro}>{ui(lang, 'check.intro')}</p>
+      <PreviousPicker session={session} lang={lang} onChanged={onChanged} />
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void check()} disabledFocusable={busy === 'check'}>
           {ui(lang, 'check.run')}

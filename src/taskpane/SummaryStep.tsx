@@ -14,6 +14,7 @@ import type { SummaryChoices } from '../core/session';
 import type { HighlightKind } from '../core/summary';
 import type { PaneMode } from './common';
 import { ActionError, StepMessage, useAction, usePaneMode, useStyles } from './common';
+import { PreviousPicker } from './PreviousPicker';
 import { ui } from './strings';
 
 const STEPS: GenerateStep[] = ['read', 'check', 'plan', 'write', 'save'];
@@ -200,7 +201,7 @@ export function SummaryStep({ session, lang, onChanged, headingId, afterGenerate
         )}
       </div>
 
-      <p className={styles.intro}>{ui(lang, 'summary.previous')}</p>
+      <PreviousPicker session={session} lang={lang} onChanged={onChanged} />
 
       <div>
         <Button appearance="primary" onClick={() => void generate()} disabledFocusable={running}>

@@ -27,7 +27,7 @@ describe.each(LANGS)('Summary step (%s)', (lang) => {
     expect(names).toEqual(expect.arrayContaining([`${SUMMARY}1`, `${SUMMARY}2`, RANKS, zh ? '审核结果' : 'Check results']));
     expect(r.fake.activeSheet).toBe(`${SUMMARY}1`);
     // the notes, with the counts of the checks
-    expect(within(bar).getByText(zh ? '审核：错误1条，疑问10条，提示3条，详见「审核结果」。' : 'Checks: errors 1, warnings 10, notes 3; see "Check results".')).toBeTruthy();
+    expect(within(bar).getByText(zh ? '审核：错误1条，疑问5条，提示0条，详见「审核结果」。' : 'Checks: errors 1, warnings 5, notes 0; see "Check results".')).toBeTruthy();
     // a link per sheet; the link activates its sheet
     const link = within(bar).getByRole('button', { name: zh ? '打开「位次表」' : 'Open "Ranks"' });
     await r.user.click(link);
@@ -69,12 +69,13 @@ describe.each(LANGS)('Summary step (%s)', (lang) => {
     expect(checked(within(sec).getByRole('radio', { name: zh ? '全部指标' : 'All indicators' }))).toBe(true);
     expect(checked(within(sec).getByRole('radio', { name: zh ? '按增速排名' : 'Growth' }))).toBe(true);
     expect(checked(within(sec).getByRole('radio', { name: zh ? '1,2,2,4（竞争排名）' : '1,2,2,4 (competition)' }))).toBe(true);
-    expect(checked(within(sec).getByRole('checkbox', { name: zh ? '开发区、市辖区也参与县市区排名' : 'Rank development zones and 市辖区 among the counties' }))).toBe(false);
+    expect(checked(within(sec).getByRole('checkbox', { name: zh ? '开发区、市辖区也参与县市区排名' : 'Rank development zones and city districts among the counties' }))).toBe(false);
     expect((within(sec).getByRole('spinbutton', { name: zh ? '前k位/后k位的 k' : 'k of top k / bottom k' }) as HTMLInputElement).value).toBe('3');
     expect(checked(within(sec).getByRole('checkbox', { name: zh ? '前3位' : 'Top 3' }))).toBe(true);
     expect(checked(within(sec).getByRole('radio', { name: zh ? '写数值' : 'Values' }))).toBe(true);
     expect(within(sec).queryByRole('checkbox', { name: zh ? /目标任务表/ : /targets sheet/ })).toBeNull(); // the sample has no targets
-    expect(within(sec).getByText(zh ? /任务窗格暂不支持选择上期报表/ : /previous report .* cannot be chosen in the pane yet/)).toBeTruthy();
+    // the previous report is chosen here too (test/taskpane/previous.test.tsx); none by default
+    expect(within(within(sec).getByRole('group', { name: zh ? '上期报表' : 'Previous report' })).getByText(zh ? /^未选择。/ : /^None chosen\./)).toBeTruthy();
 
     await chooseOptions(r, sec, zh);
     const summary = saved(r).summary;
@@ -101,7 +102,7 @@ describe.each(LANGS)('Summary step (%s)', (lang) => {
     expect(checked(within(next).getByRole('checkbox', { name: '固定资产投资' }))).toBe(true);
     expect(checked(within(next).getByRole('radio', { name: zh ? '按总量排名' : 'Value' }))).toBe(true);
     expect(checked(within(next).getByRole('radio', { name: zh ? '1,2,2,3（密集排名）' : '1,2,2,3 (dense)' }))).toBe(true);
-    expect(checked(within(next).getByRole('checkbox', { name: zh ? '开发区、市辖区也参与县市区排名' : 'Rank development zones and 市辖区 among the counties' }))).toBe(true);
+    expect(checked(within(next).getByRole('checkbox', { name: zh ? '开发区、市辖区也参与县市区排名' : 'Rank development zones and city districts among the counties' }))).toBe(true);
     expect((within(next).getByRole('spinbutton', { name: zh ? '前k位/后k位的 k' : 'k of top k / bottom k' }) as HTMLInputElement).value).toBe('5');
     expect(checked(within(next).getByRole('checkbox', { name: zh ? '前5位' : 'Top 5' }))).toBe(true);
     expect(checked(within(next).getByRole('checkbox', { name: zh ? '负增长' : 'Negative growth' }))).toBe(false);
@@ -131,7 +132,7 @@ async function chooseOptions(r: Rendered, sec: HTMLElement, zh: boolean): Promis
   await user.click(within(sec).getByRole('checkbox', { name: '进出口' }));
   await user.click(within(sec).getByRole('radio', { name: zh ? '按总量排名' : 'Value' }));
   await user.click(within(sec).getByRole('radio', { name: zh ? '1,2,2,3（密集排名）' : '1,2,2,3 (dense)' }));
-  await user.click(within(sec).getByRole('checkbox', { name: zh ? '开发区、市辖区也参与县市区排名' : 'Rank development zones and 市辖区 among the counties' }));
+  await user.click(within(sec).getByRole('checkbox', { name: zh ? '开发区、市辖区也参与县市区排名' : 'Rank development zones and city districts among the counties' }));
   const k = within(sec).getByRole('spinbutton', { name: zh ? '前k位/后k位的 k' : 'k of top k / bottom k' });
   fireEvent.change(k, { target: { value: '5' } });
   fireEvent.blur(k);

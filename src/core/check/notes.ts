@@ -5,6 +5,10 @@ const NOTES = {
     'zh-CN': '未提供上期报表（--previous），累计值、当月值、增速和位次变化未与上期核对。',
     'en-US': 'No previous report (--previous): cumulative values, months, growth and rank changes were not compared with last period.',
   },
+  'no-previous.pane': {
+    'zh-CN': '未选择上期报表，累计值、当月值、增速和位次变化未与上期核对；可在上方“上期报表”处选择上月的工作簿。',
+    'en-US': 'No previous report chosen: cumulative values, months, growth and rank changes were not compared with last period; choose last month\'s workbook under "Previous report" above.',
+  },
   'bad-period': {
     'zh-CN': '设置中的报告期「{period}」无法识别，改用各表最常见的时期。',
     'en-US': 'The report period "{period}" in the settings cannot be read; the period most tables state is used instead.',

@@ -41,6 +41,8 @@ function render(template: string, params: Record<string, Param>, lang: Lang): st
 
 export interface CheckWorkbookOptions extends CheckOptions {
   previous?: WorkbookInput | CheckedSheet[];
+  /** where the user chooses a previous report, for the note when there is none: the command line's --previous (default) or the pane's picker */
+  previousFrom?: 'cli' | 'pane';
   /** run only these rules (default: all) */
   only?: RuleDef['id'][];
 }
@@ -106,7 +108,7 @@ export function checkWorkbook(input: WorkbookInput | CheckedSheet[], options: Ch
     }
     summary.push({ rule: rule.id, kind: rule.kind, severity, items: Math.max(items, fails), passes: Math.max(0, items - fails), fails, findings });
   }
-  if (!previous && !options.only) notes.push(noteText(lang, 'no-previous', {}));
+  if (!previous && !options.only) notes.push(noteText(lang, options.previousFrom === 'pane' ? 'no-previous.pane' : 'no-previous', {}));
   if (previous) {
     const before = reportPeriod(previous);
     const now = ctx.period;

@@ -2,6 +2,7 @@ export type * from './Session.types';
 export { SETTINGS_KEY, defaultSettings, defaultSummaryChoices, parseAddinSettings } from './settings';
 export { describeTables } from './tables';
 export { acceptable, accepts, acceptanceFor, applyAcceptances, withAcceptance, countFindings } from './accept';
-export { NothingToSummarize, prepareSession, enabledSheets, checkSession, buildSummary } from './run';
+export { NothingToSummarize, prepareSession, enabledSheets, checkSession, buildSummary, preparePrevious, previousSummary } from './run';
+export type { PreviousReport } from './run';
 export type { BuildSummaryInput, SummaryBuild } from './run';
 export { summaryInput } from './choices';

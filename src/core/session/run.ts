@@ -5,7 +5,8 @@ import { t } from '../i18n';
 import type { SummarizeOptions, SummaryResult } from '../summarize';
 import { summarize } from '../summarize';
 import type { HighlightKind, PlanMode, SplitGrids, SummaryPlanResult, Targets } from '../summary';
-import { isTargetsSheet, planSummary, readTargets } from '../summary';
+import { isTargetsSheet, planSummary, readTargets, splitGrids, summaryPeriod } from '../summary';
+import type { Grid } from '../grid';
 import { applyAcceptances, countFindings } from './accept';
 import type { Acceptance, AddinSettings } from './Session.types';
 
@@ -28,14 +29,40 @@ export function enabledSheets(sheets: CheckedSheet[], settings: Pick<AddinSettin
   return sheets.filter((s) => !skip.has(s.grid.name));
 }
 
-/** Check the sheets switched on; confirmed soft findings carry their explanation. */
+/** Check the sheets switched on (against last period's report when one was chosen); confirmed soft findings carry their explanation. */
 export function checkSession(
   sheets: CheckedSheet[],
   settings: Pick<AddinSettings, 'skipSheets' | 'accepted'>,
   lang: Lang,
   checkSettings: Partial<CheckSettings> = {},
+  previous: CheckedSheet[] | null = null,
 ): CheckResult {
-  return applyAcceptances(checkWorkbook(enabledSheets(sheets, settings), { lang, settings: checkSettings }), settings.accepted);
+  return applyAcceptances(
+    checkWorkbook(enabledSheets(sheets, settings), { lang, settings: checkSettings, previousFrom: 'pane', ...(previous ? { previous } : {}) }),
+    settings.accepted,
+  );
+}
+
+/** Last period's report as the pane holds it: its sheets read once (its own summary sheets left out). */
+export interface PreviousReport {
+  /** the file's name */
+  name: string;
+  sheets: CheckedSheet[];
+  /** the period its tables state (2025年1-2月), or null */
+  period: string | null;
+}
+
+/** Read last period's workbook for the checks and the rank changes (位次变化). */
+export function preparePrevious(name: string, grids: Grid[]): PreviousReport {
+  const sheets = prepareSheets({ grids: splitGrids(grids).grids });
+  const period = summaryPeriod(summarize(sheets.map((s) => s.layout), sheets.map((s) => s.cells)));
+  return { name, sheets, period };
+}
+
+/** The previous report's summary with this run's options, as the summary planner takes it. */
+export function previousSummary(previous: PreviousReport, options: SummarizeOptions): { result: SummaryResult; label: string } {
+  const result = summarize(previous.sheets.map((s) => s.layout), previous.sheets.map((s) => s.cells), options);
+  return { result, label: summaryPeriod(result) ?? previous.name };
 }
 
 export interface BuildSummaryInput {
@@ -52,6 +79,8 @@ export interface BuildSummaryInput {
   checkSettings?: Partial<CheckSettings>;
   summarize: SummarizeOptions;
   previous?: { result: SummaryResult; label: string } | null;
+  /** last period's sheets, for the checks of the 审核结果 sheet against last period */
+  previousSheets?: CheckedSheet[] | null;
   /** targets from elsewhere (a file); undefined: the workbook's own sheet of targets, if any; null: none */
   targets?: Targets | null;
   accepted?: Acceptance[];
@@ -90,7 +119,7 @@ export function buildSummary(split: SplitGrids, sheets: CheckedSheet[], o: Build
       own.map((p) => p.cells),
     );
   }
-  const raw = o.check ? checkWorkbook(sheets, { lang, settings: o.checkSettings }) : null;
+  const raw = o.check ? checkWorkbook(sheets, { lang, settings: o.checkSettings, ...(o.previousSheets ? { previous: o.previousSheets } : {}) }) : null;
   const findings = raw && o.accepted ? applyAcceptances(raw, o.accepted) : raw;
 
   const planned = planSummary(result, {
