@@ -7,3 +7,5 @@ export { readTargets, isTargetsSheet, targetsIn } from './targets';
 export type { Targets, TargetColumn } from './targets';
 export { quoteSheet, rankFormula } from './formula';
 export { HIGHLIGHT_STYLE } from './styles';
+export { TIE_CELLS_MAX } from './mainSheet';
+export { textUnits, lineCount, shownText } from './measure';

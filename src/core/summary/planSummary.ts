@@ -8,7 +8,8 @@ import type { HighlightKind, PlanMode, SheetPlan, WorkbookPlan } from './Plan.ty
 import { appendFootnotes, footnotes } from './footnotes';
 import { buildFindingsSheet } from './findingsSheet';
 import type { PlacedIndicator } from './mainSheet';
-import { buildMainSheet } from './mainSheet';
+import { buildMainSheet, regionsWithFigures } from './mainSheet';
+import { fitPage } from './measure';
 import type { Indicator } from './model';
 import { buildIndicators, buildRegions, latestPeriod, mainPeriod, pickTables, scopeWord } from './model';
 import { buildRanksSheet } from './ranksSheet';
@@ -144,12 +145,11 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
   const placed: PlacedIndicator[] = [];
   const formulas = options.mode === 'formulas';
   const mainOptions = { lang, top, points: !!options.points, share: !!options.share, highlights, timeProgress: progress, formulas };
-  let body = null;
   groups.forEach((group, i) => {
     const title = tx(lang, 'title.summary', { scope }) + (groups.length > 1 ? `（${i + 1}）` : '');
-    const built = buildMainSheet(names[i], 'summary', title, period, group, regions, mainOptions);
+    // each sheet lists the regions with a figure there, and the total only when a table has one
+    const built = buildMainSheet(names[i], 'summary', title, period, group, regionsWithFigures(regions, group), mainOptions);
     placed.push(...built.placed);
-    body = built.body;
     const lastCol = built.plan.columns.length - 1;
     const facts = {
       lang,
@@ -158,7 +158,7 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
       totalName,
       period,
       top,
-      highlights: new Set(built.plan.highlights.map((h) => h.kind)),
+      highlights: new Set([...built.plan.highlights.map((h) => h.kind), ...built.marks]),
       counts: { n: group.length, below: built.plan.cells[4]?.some((c) => c?.value === tx(lang, 'head.below', { total: totalName })) ?? false },
       published: true,
       rounding: true,
@@ -166,11 +166,12 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
       progress: progress !== null && group.some((g) => g.targets) && months ? { value: progress, months } : null,
     };
     appendFootnotes(built.plan, footnotes(facts), lastCol, lang);
+    fitPage(built.plan);
     sheets.push(built.plan);
   });
   let next = groups.length;
-  if (indicators.length && body) {
-    const plan = buildRanksSheet(names[next], tx(lang, 'title.ranks', { scope }), period, placed, body, { lang, top, highlights, formulas });
+  if (indicators.length) {
+    const { plan, marks } = buildRanksSheet(names[next], tx(lang, 'title.ranks', { scope }), period, placed, regions, { lang, top, highlights, formulas });
     const facts = {
       lang,
       indicators,
@@ -178,7 +179,7 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
       totalName,
       period,
       top,
-      highlights: new Set(plan.highlights.map((h) => h.kind)),
+      highlights: new Set([...plan.highlights.map((h) => h.kind), ...marks]),
       counts: { n: indicators.length, below: plan.cells[4]?.some((c) => c?.value === tx(lang, 'head.below', { total: totalName })) ?? false },
       // the notes on recomputed ranks are on the summary sheets
       published: false,
@@ -187,6 +188,7 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
       progress: null,
     };
     appendFootnotes(plan, footnotes(facts), plan.columns.length - 1, lang);
+    fitPage(plan);
     sheets.push(plan);
     next++;
   }
