@@ -3,7 +3,7 @@ import type { HighlightKind, PlanCell, SheetPlan } from './Plan.types';
 import { SheetBuilder, rect } from './SheetBuilder';
 import { a1, bottomTest, columnRange, quoteSheet } from './formula';
 import type { PlacedIndicator } from './mainSheet';
-import { BODY_TOP, HEAD_TOP, countHeader, regionsWithFigures, tieMarksInCells, tiedKeys, titleBlock } from './mainSheet';
+import { BODY_TOP, HEAD_TOP, countHeader, tieMarksInCells, tiedKeys, titleBlock } from './mainSheet';
 import { fitColumns, fitRows } from './measure';
 import type { Region } from './model';
 import { FONT, HIGHLIGHT_STYLE, NUMBER_FORMAT, STYLE, printSettings } from './styles';
@@ -32,12 +32,11 @@ export function buildRanksSheet(
 ): { plan: SheetPlan; marks: ReadonlySet<HighlightKind> } {
   const b = new SheetBuilder(name, 'ranks');
   const { lang, top: k } = o;
-  // the total's line when a table has a total, and the regions ranked in some indicator
-  const regions = regionsWithFigures(allRegions, placed.map((p) => p.indicator)).filter((r) => r.total || placed.some((p) => p.indicator.byKey.get(r.key)?.rank != null));
-  const totalRow = regions[0]?.total ? BODY_TOP : null;
-  const firstRow = totalRow === null ? BODY_TOP : BODY_TOP + 1;
+  // the regions ranked in some indicator; the total has no rank, so no line
+  const regions = allRegions.filter((r) => !r.total && placed.some((p) => p.indicator.byKey.get(r.key)?.rank != null));
+  const firstRow = BODY_TOP;
   const lastRow = BODY_TOP + regions.length - 1;
-  const totalName = regions.find((r) => r.total)?.name ?? '';
+  const totalName = allRegions.find((r) => r.total)?.name ?? '';
   b.set(HEAD_TOP, 0, tx(lang, 'head.region'));
   b.merge(rect(HEAD_TOP, 0, HEAD_TOP + 1, 0));
   const widths = [6];
@@ -126,7 +125,6 @@ export function buildRanksSheet(
   b.format(rect(HEAD_TOP, 0, HEAD_TOP + 1, lastCol), STYLE.header);
   b.format(rect(BODY_TOP, 0, lastRow, lastCol), { ...STYLE.body, font: FONT[lang], hAlign: 'center', numberFormat: NUMBER_FORMAT.rank });
   b.format(rect(BODY_TOP, 0, lastRow, 0), STYLE.label);
-  if (totalRow !== null) b.format(rect(totalRow, 0, totalRow, lastCol), STYLE.total);
   for (const x of ties) b.format(rect(x.row, x.col, x.row, x.col), { numberFormat: tx(lang, 'tie.format') });
   fitColumns(b.plan, { top: HEAD_TOP, bottom: lastRow, headerRows: [HEAD_TOP, HEAD_TOP + 1], min: widths });
   fitRows(b.plan, [0, 1, 2]);

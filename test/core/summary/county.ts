@@ -149,6 +149,15 @@ export function regionColumn(sheet: SheetPlan, col: number): (PlanValue | undefi
   return REGIONS.map((_, i) => value(sheet, FIRST_ROW + i, col));
 }
 
+/** 0-based rows of 位次表: no total line (the total has no rank), the regions from row 5. */
+export const RANKS_FIRST_ROW = 5;
+export const ranksRowOf = (region: (typeof REGIONS)[number]): number => RANKS_FIRST_ROW + REGIONS.indexOf(region);
+
+/** One column of 位次表, region by region. */
+export function ranksColumn(sheet: SheetPlan, col: number): (PlanValue | undefined)[] {
+  return REGIONS.map((_, i) => value(sheet, RANKS_FIRST_ROW + i, col));
+}
+
 /** Column of a sub-header under an indicator's merged name (row 3 name, row 4 sub-headers). */
 export function columnOf(sheet: SheetPlan, indicator: string, subHeader: string): number {
   const head = sheet.cells[3] ?? [];

@@ -15,6 +15,7 @@ import {
   LAST_ROW,
   PROFIT_GROWTH,
   PROFIT_RANK,
+  RANKS_FIRST_ROW,
   REGIONS,
   REVENUE,
   REVENUE_GROWTH,
@@ -29,6 +30,8 @@ import {
   gridOfPlan,
   highlightedRows,
   regionColumn,
+  ranksColumn,
+  ranksRowOf,
   rowOf,
   value,
   workbookOf,
@@ -217,14 +220,16 @@ describe('主要指标汇总表: values', () => {
     expect(value(r, 0, 0)).toBe('各县市区主要指标位次表');
     expect(r.cells[3].slice(1, 4).map((c) => c?.value)).toEqual([GDP_NAME, REV_NAME, PROFIT_NAME]);
     expect(cell(r, 3, 1)?.note).toBe('来源：地区生产总值!A3:D13');
-    expect(regionColumn(r, 1)).toEqual(GDP_COMPETITION);
-    expect(regionColumn(r, 2)).toEqual(REVENUE_RANK);
-    expect(regionColumn(r, 3)).toEqual(PROFIT_RANK.map((x) => (x === null ? '' : x)));
+    expect(ranksColumn(r, 1)).toEqual(GDP_COMPETITION);
+    expect(ranksColumn(r, 2)).toEqual(REVENUE_RANK);
+    expect(ranksColumn(r, 3)).toEqual(PROFIT_RANK.map((x) => (x === null ? '' : x)));
     expect(r.cells[4].slice(4).map((c) => c?.value)).toEqual(['前3位', '后3位', '低于全市']);
-    expect(regionColumn(r, 4)).toEqual(TOP3);
-    expect(regionColumn(r, 5)).toEqual(BOTTOM3);
-    expect(regionColumn(r, 6)).toEqual(BELOW);
-    expect(r.cells[TOTAL_ROW].map((c) => c?.value)).toEqual(['全市']);
+    expect(ranksColumn(r, 4)).toEqual(TOP3);
+    expect(ranksColumn(r, 5)).toEqual(BOTTOM3);
+    expect(ranksColumn(r, 6)).toEqual(BELOW);
+    // the total has no rank: no line for it (the regions start under the headers)
+    expect(r.cells[RANKS_FIRST_ROW][0]?.value).toBe(REGIONS[0]);
+    expect(r.cells.some((line) => line[0]?.value === '全市')).toBe(false);
   });
 });
 
@@ -322,9 +327,9 @@ describe('formulas', () => {
 
   test('位次表 formulas refer to the rank cells of the summary sheet', () => {
     const r = plan({ mode: 'formulas' }).plan.sheets[1];
-    expect(cell(r, rowOf('城东区'), 1)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表'!D7),'主要指标汇总表'!D7,"")`);
-    expect(cell(r, rowOf('城东区'), 2)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表'!G7),'主要指标汇总表'!G7,"")`);
-    expect(cell(r, rowOf('城东区'), 4)?.formula).toBe('=COUNTIF(B7:D7,"<="&3)');
+    expect(cell(r, ranksRowOf('城东区'), 1)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表'!D7),'主要指标汇总表'!D7,"")`);
+    expect(cell(r, ranksRowOf('城东区'), 2)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表'!G7),'主要指标汇总表'!G7,"")`);
+    expect(cell(r, ranksRowOf('城东区'), 4)?.formula).toBe('=COUNTIF(B6:D6,"<="&3)');
   });
 });
 
@@ -368,7 +373,7 @@ describe('number formats and highlights', () => {
     expect(at(s, rowOf('云溪县'), C.gdpG)).toBe('0.0;[Red]-0.0');
     // 位次表 too
     const ranks = plan().plan.sheets[1];
-    expect(tieFormats(ranks)).toEqual([one(rowOf('城东区'), 1), one(rowOf('城西区'), 1)]);
+    expect(tieFormats(ranks)).toEqual([one(ranksRowOf('城东区'), 1), one(ranksRowOf('城西区'), 1)]);
     expect(plan({ highlights: { tie: false } }).plan.sheets.flatMap(tieFormats)).toEqual([]);
     expect(plan({ mode: 'formulas' }).plan.sheets.flatMap(tieFormats)).toEqual([]);
     // en-US
@@ -581,8 +586,8 @@ describe('splitting and picking indicators', () => {
     // 位次表 has all 8 and refers to the sheet each indicator went to
     const ranks = r.plan.sheets[3];
     expect(ranks.cells[3].slice(1, 9).map((c) => c?.value)).toEqual(NAMES);
-    expect(cell(ranks, FIRST_ROW, 4)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表2'!D7),'主要指标汇总表2'!D7,"")`);
-    expect(cell(ranks, FIRST_ROW, 8)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表3'!G7),'主要指标汇总表3'!G7,"")`);
+    expect(cell(ranks, RANKS_FIRST_ROW, 4)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表2'!D7),'主要指标汇总表2'!D7,"")`);
+    expect(cell(ranks, RANKS_FIRST_ROW, 8)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表3'!G7),'主要指标汇总表3'!G7,"")`);
     expect(formulaMismatches(r.plan, eight.grids).bad).toEqual([]);
     // the registry lists every sheet
     expect(readRegistry(gridOfPlan(r.plan.registry)).map((e) => e.sheet)).toEqual(r.plan.sheets.map((s) => s.name));
@@ -645,7 +650,7 @@ describe('idempotence and placing names', () => {
     expect(r.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表(2)', '位次表']);
     expect(r.plan.remove).toEqual([]);
     expect(r.renamed).toEqual([{ wanted: '主要指标汇总表', name: '主要指标汇总表(2)' }]);
-    expect(cell(r.plan.sheets[1], FIRST_ROW, 1)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表(2)'!D7),'主要指标汇总表(2)'!D7,"")`);
+    expect(cell(r.plan.sheets[1], RANKS_FIRST_ROW, 1)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表(2)'!D7),'主要指标汇总表(2)'!D7,"")`);
     expect(formulaMismatches(r.plan, w.grids).bad).toEqual([]);
     expect(readRegistry(gridOfPlan(r.plan.registry)).map((e) => e.sheet)).toEqual(['主要指标汇总表(2)', '位次表']);
   });
