@@ -94,7 +94,8 @@ describeWithSoffice('the printed summaries of the real workbooks')('the printed 
         for (const s of plan.sheets.filter((x) => x.role === 'summary')) {
           expect(s.highlights.some((h) => h.kind === 'tie' || h.kind === 'negative')).toBe(false);
           for (const r of bodyRows(s)) {
-            s.cells[4].forEach((head, c) => {
+            s.cells[4].forEach((cell, c) => {
+              const head = { value: String(cell?.value ?? '').replace(/\n/g, '') };
               const v = s.cells[r][c]?.value;
               if (typeof v !== 'number') return;
               const f = styleAt(s, r, c).numberFormat ?? '';

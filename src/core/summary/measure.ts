@@ -1,4 +1,4 @@
-import type { CellStyle, PlanValue, Rect, SheetPlan } from './Plan.types';
+import type { CellStyle, PlanCell, PlanValue, Rect, SheetPlan } from './Plan.types';
 
 /**
  * Sizes a sheet plan to its content as it will be rendered: column widths from the
@@ -171,6 +171,12 @@ function stripUndefined(s: CellStyle): CellStyle {
   return out as CellStyle;
 }
 
+/** A CJK header and its trailing unit in parentheses (绝对额 + (亿元), 增速 + (%)), or null. */
+export function unitSplit(text: string): [string, string] | null {
+  const m = /^([^\n]*[\u2e80-\u9fff])\s*([(（][^()（）\n]*[)）])$/.exec(text);
+  return m ? [m[1], m[2]] : null;
+}
+
 /** Line height in points for text of `size` points (with the spacing the programs add). */
 export function lineHeight(size: number): number {
   return Math.ceil(size * 1.35);
@@ -202,6 +208,7 @@ export function fitColumns(plan: SheetPlan, o: FitOptions): void {
   const maxLines = o.headerLines ?? ((t: string) => (textUnits(t) > 18 ? 3 : 2));
   const wide: { m: Rect; need: number; one: number }[] = [];
   const texts: { r: number; c: number; m: Rect | null; text: string; size: number; bold: boolean; wrap: boolean }[] = [];
+  const units: { r: number; c: number; size: number; bold: boolean; unit: [string, string] }[] = [];
 
   for (let r = o.top; r <= Math.min(o.bottom, rows - 1); r++) {
     plan.cells[r].forEach((cell, c) => {
@@ -221,7 +228,10 @@ export function fitColumns(plan: SheetPlan, o: FitOptions): void {
         return;
       }
       const lines = !wrap ? 1 : m && m.bottom > m.top ? 2 * (m.bottom - m.top + 1) : headers.has(r) ? maxLines(text) : 1;
-      widths[c] = Math.max(widths[c], widthFor(text, lines, size, bold));
+      const unit = headers.has(r) && wrap && !m ? unitSplit(text) : null;
+      // 绝对额(亿元): the name and the unit each on a line of its own when they do not fit on one
+      widths[c] = Math.max(widths[c], unit ? Math.min(widthFor(text, 1, size, bold), Math.max(widthFor(unit[0], lines - 1, size, bold), widthFor(unit[1], 1, size, bold))) : widthFor(text, lines, size, bold));
+      if (unit) units.push({ r, c, size, bold, unit });
     });
   }
   // merged cells across columns: widen their columns evenly when the columns are too narrow together
@@ -232,6 +242,16 @@ export function fitColumns(plan: SheetPlan, o: FitOptions): void {
     if (span < need) for (let c = m.left; c <= m.right; c++) widths[c] += (need - span) / (m.right - m.left + 1);
   }
   plan.columns = widths.map((w) => Math.ceil(w * 2) / 2);
+  // a break of our own before the unit: the programs' own breaks differ with their fonts,
+  // and may leave the closing parenthesis alone on a line (绝对额(亿元 / ))
+  for (const u of units) {
+    const cell = plan.cells[u.r][u.c] as PlanCell;
+    if (lineCount(String(cell.value), plan.columns[u.c], u.size, u.bold) > 1) {
+      cell.value = `${u.unit[0]}\n${u.unit[1]}`;
+      const t = texts.find((x) => x.r === u.r && x.c === u.c);
+      if (t) t.text = String(cell.value);
+    }
+  }
 
   // header heights: each header row as high as its tallest single-row cell; a cell over rows adds to its last row
   const heights = new Map<number, number>();

@@ -9,6 +9,7 @@
 import type { CellStyle, SheetPlan } from '../../../src/core/summary';
 import { RANKS_PER_SHEET, lineCount, planSummary, shownText, textUnits } from '../../../src/core/summary';
 import { LONG_NAMED_CITIES } from '../../support/fixtures';
+import { headText } from './county';
 import type { LayoutReport } from '../../support/layoutFixtures';
 import { ZONE, noTotalReport, provinceReport } from '../../support/layoutFixtures';
 
@@ -57,7 +58,7 @@ describe('columns as wide as what they show', () => {
     const gdp = province.summary.tables.find((t) => t.indicator === '地区生产总值')!;
     const tiedLow = gdp.rows.filter((r) => r.rank !== null && r.rank >= 10 && gdp.rows.some((x) => x !== r && x.rank === r.rank));
     expect(tiedLow.length).toBeGreaterThanOrEqual(2);
-    const rankCol = main.cells[4].findIndex((c) => c?.value === '位次');
+    const rankCol = main.cells[4].findIndex((c) => headText(c?.value) === '位次');
     expect(main.cells[BODY + 1 + gdp.rows.indexOf(tiedLow[0])][rankCol]?.value).toBe(tiedLow[0].rank);
     // 2 digits, 2 parentheses and 2 CJK characters: more than 8 characters in any font
     expect(main.columns[rankCol]).toBeGreaterThanOrEqual(9);
@@ -132,8 +133,8 @@ describe('ties and negative growth in the cells’ own number formats (values)',
     const { plan } = planSummary(province.summary);
     const s = plan.sheets[0];
     const gdp = province.summary.tables.find((t) => t.indicator === '地区生产总值')!;
-    const rankCol = s.cells[4].findIndex((c) => c?.value === '位次');
-    const growthCol = s.cells[4].findIndex((c) => c?.value === '增速(%)');
+    const rankCol = s.cells[4].findIndex((c) => headText(c?.value) === '位次');
+    const growthCol = s.cells[4].findIndex((c) => headText(c?.value) === '增速(%)');
     gdp.rows.forEach((row, i) => {
       const r = BODY + 1 + i;
       const tied = gdp.rows.some((x) => x !== row && x.rank === row.rank);

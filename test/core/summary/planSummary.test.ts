@@ -31,6 +31,7 @@ import {
   highlightedRows,
   regionColumn,
   ranksColumn,
+  subHeaders,
   ranksRowOf,
   rowOf,
   value,
@@ -98,7 +99,7 @@ describe('主要指标汇总表: layout', () => {
   });
 
   test('sub-headers: 绝对额(unit), 增速(%), 位次, then 前3位, 后3位, 低于全市', () => {
-    expect(s.cells[4].map((c) => c?.value ?? null)).toEqual([
+    expect(subHeaders(s)).toEqual([
       null,
       '绝对额(亿元)',
       '增速(%)',
@@ -181,7 +182,7 @@ describe('主要指标汇总表: values', () => {
 
   test('top: 2 changes the headers and the counts', () => {
     const s = main({ top: 2 });
-    expect(s.cells[4].slice(C.top).map((c) => c?.value)).toEqual(['前2位', '后2位', '低于全市']);
+    expect(subHeaders(s).slice(C.top)).toEqual(['前2位', '后2位', '低于全市']);
     // GDP top 2: 北湖 1, 城东 2, 城西 2 (ties count); revenue 新安 清河; profit 石门 白沙
     expect(regionColumn(s, C.top)).toEqual([1, 1, 1, 1, 0, 1, 1, 1]);
     // bottom 2: GDP 云溪 白沙; revenue 白沙 云溪; profit 城东 城西
@@ -190,7 +191,7 @@ describe('主要指标汇总表: values', () => {
 
   test('points: true and share: true add 与全市增速差 and 占全市比重 after the rank', () => {
     const s = main({ points: true, share: true });
-    expect(s.cells[4].slice(1, 6).map((c) => c?.value)).toEqual(['绝对额(亿元)', '增速(%)', '位次', '与全市增速差(个百分点)', '占全市比重(%)']);
+    expect(subHeaders(s).slice(1, 6)).toEqual(['绝对额(亿元)', '增速(%)', '位次', '与全市增速差(个百分点)', '占全市比重(%)']);
     expect(s.merges).toContainEqual({ top: 3, left: 1, bottom: 3, right: 5 });
     const points = columnOf(s, GDP_NAME, '与全市增速差(个百分点)');
     const share = columnOf(s, GDP_NAME, '占全市比重(%)');
@@ -208,7 +209,7 @@ describe('主要指标汇总表: values', () => {
     expect(value(s, rowOf('北湖区'), ps)).toBeCloseTo(1, 9);
     expect(value(s, rowOf('城东区'), pp)).toBe(0);
     // the count columns still at the end, with the same counts
-    expect(s.cells[4].slice(-3).map((c) => c?.value)).toEqual(['前3位', '后3位', '低于全市']);
+    expect(subHeaders(s).slice(-3)).toEqual(['前3位', '后3位', '低于全市']);
     expect(regionColumn(s, s.cells[4].length - 3)).toEqual(TOP3);
     // the sub-header row is taller for the longer headers (与全市增速差(个百分点) takes three lines)
     const height = (x: SheetPlan) => x.rowHeights.find((h) => h.row === 4)?.height ?? 0;
@@ -223,7 +224,7 @@ describe('主要指标汇总表: values', () => {
     expect(ranksColumn(r, 1)).toEqual(GDP_COMPETITION);
     expect(ranksColumn(r, 2)).toEqual(REVENUE_RANK);
     expect(ranksColumn(r, 3)).toEqual(PROFIT_RANK.map((x) => (x === null ? '' : x)));
-    expect(r.cells[4].slice(4).map((c) => c?.value)).toEqual(['前3位', '后3位', '低于全市']);
+    expect(subHeaders(r).slice(4)).toEqual(['前3位', '后3位', '低于全市']);
     expect(ranksColumn(r, 4)).toEqual(TOP3);
     expect(ranksColumn(r, 5)).toEqual(BOTTOM3);
     expect(ranksColumn(r, 6)).toEqual(BELOW);
@@ -502,7 +503,7 @@ describe('footnotes', () => {
     ]);
     const s = main({ lang: 'en-US' });
     expect(value(s, 0, 0)).toBe('Main indicators by counties and districts');
-    expect(s.cells[4].slice(1, 4).map((c) => c?.value)).toEqual(['Value (亿元)', 'Growth (%)', 'Rank']);
+    expect(subHeaders(s).slice(1, 4)).toEqual(['Value (亿元)', 'Growth (%)', 'Rank']);
     expect(plan({ lang: 'en-US' }).plan.sheets.map((x) => x.name)).toEqual(['Summary', 'Ranks']);
   });
 
@@ -543,7 +544,7 @@ describe('footnotes of a summary without growth (ranked by value)', () => {
 
   test('总量位次, no growth columns, no below-total or negative rules, no 低于全市 column', () => {
     const s = planSummary(population().summary()).plan.sheets[0];
-    expect(s.cells[4].map((c) => c?.value ?? null)).toEqual([null, '绝对额(万人)', '总量位次', '前3位', '后3位']);
+    expect(subHeaders(s)).toEqual([null, '绝对额(万人)', '总量位次', '前3位', '后3位']);
     expect(regionColumn(s, 2)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
     expect(s.highlights.map((h) => h.kind)).toEqual(['top', 'bottom']);
     expect(s.formats.some((f) => f.style.numberFormat?.includes('[Red]'))).toBe(false);
