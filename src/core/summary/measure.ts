@@ -228,7 +228,7 @@ export function fitColumns(plan: SheetPlan, o: FitOptions): void {
         return;
       }
       const lines = !wrap ? 1 : m && m.bottom > m.top ? 2 * (m.bottom - m.top + 1) : headers.has(r) ? maxLines(text) : 1;
-      const unit = headers.has(r) && wrap && !m ? unitSplit(text) : null;
+      const unit = headers.has(r) && wrap && (!m || m.left === m.right) ? unitSplit(text) : null;
       // 绝对额(亿元): the name and the unit each on a line of its own when they do not fit on one
       widths[c] = Math.max(widths[c], unit ? Math.min(widthFor(text, 1, size, bold), Math.max(widthFor(unit[0], lines - 1, size, bold), widthFor(unit[1], 1, size, bold))) : widthFor(text, lines, size, bold));
       if (unit) units.push({ r, c, size, bold, unit });
