@@ -8,7 +8,10 @@
  */
 import type { CellStyle, SheetPlan } from '../../../src/core/summary';
 import { RANKS_PER_SHEET, lineCount, planSummary, shownText, textUnits } from '../../../src/core/summary';
-import { LONG_NAMED_CITIES } from '../../support/fixtures';
+import { readWorkbook } from '../../../src/core/layout';
+import { summarize } from '../../../src/core/summarize';
+import { readXlsxBuffer } from '../../../src/workbook/xlsx';
+import { LONG_NAMED_CITIES, buildCountySheet, newWorkbook, workbookBuffer } from '../../support/fixtures';
 import { headText } from './county';
 import type { LayoutReport } from '../../support/layoutFixtures';
 import { ZONE, noTotalReport, provinceReport } from '../../support/layoutFixtures';
@@ -179,6 +182,23 @@ describe('the page', () => {
     for (const s of planSummary(province.summary).plan.sheets) {
       expect(s.print).toMatchObject({ fitToWidth: 1, fitToHeight: 1, titleRows: { first: 3, last: 4 } });
     }
+  });
+
+  test('a table too tall for one page at half size goes one page wide over several pages, header rows repeated', async () => {
+    const wb = newWorkbook();
+    buildCountySheet(wb, { seed: 21, regions: 150, indicator: '地区生产总值' });
+    const buffer = await workbookBuffer(wb);
+    const grids = (await readXlsxBuffer(buffer)).grids();
+    const { plan } = planSummary(summarize(readWorkbook(grids), grids));
+    const s = plan.sheets[0];
+    expect(bodyRows(s).length).toBeGreaterThan(150);
+    // one indicator: narrow, so portrait; 150 lines do not fit one page at a readable size
+    expect(s.print).toMatchObject({ orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, titleRows: { first: 3, last: 4 } });
+    // a small table of many indicators is wide: landscape, one page
+    const wide = planSummary(province.summary, { perSheet: 3 }).plan.sheets[0];
+    expect(wide.print).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 1 });
+    const narrow = planSummary(province.summary, { perSheet: 1 }).plan.sheets[0];
+    expect(narrow.print).toMatchObject({ orientation: 'portrait', fitToWidth: 1, fitToHeight: 1 });
   });
 
   test('footnote rows are high enough for their lines in the table’s width', () => {
