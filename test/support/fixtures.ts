@@ -1166,6 +1166,15 @@ export const DEFAULT_CITIES: readonly RegionName[] = Object.freeze([
   region('丽川市'),
 ]);
 
+/**
+ * 21 fictional 市州 of a province, three of them autonomous prefectures with long names
+ * (like 四川's 阿坝藏族羌族自治州): the summary's region column must show them uncut.
+ */
+export const LONG_NAMED_CITIES: readonly RegionName[] = Object.freeze([
+  ...['锦城市', '盐泉市', '攀山市', '泸江市', '德阳市', '绵州市', '广川市', '遂安市', '内川市', '乐山市', '南平市', '眉州市', '宜宾市', '广安市', '达川市', '雅江市', '巴山市', '资阳市'].map((n) => region(n)),
+  ...['云岭藏族羌族自治州', '雪山藏族自治州', '凉川彝族自治州'].map((n) => region(n, { keepFull: true })),
+]);
+
 export interface YearbookCitiesTruth extends SheetTruth {
   table: TableTruth;
   subtotals: { row: number; members: number[] }[];

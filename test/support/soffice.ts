@@ -391,6 +391,37 @@ export async function renderPng(xlsx: Buffer, outDir: string, baseName: string):
   return { pdf, pngs };
 }
 
+/** `pdftotext` (poppler-utils) on PATH; null when absent. */
+export function pdftotextPath(): string | null {
+  return findOnPath(['pdftotext']);
+}
+
+/**
+ * Converts `xlsx` to PDF (recalculated, every visible sheet, each as its page setup says)
+ * as `<outDir>/<baseName>.pdf`; returns the path.
+ */
+export async function renderPdf(xlsx: Buffer, outDir: string, baseName: string): Promise<string> {
+  await mkdir(outDir, { recursive: true });
+  const pdf = path.join(path.resolve(outDir), `${baseName}.pdf`);
+  await withWorkDir(async (workDir, p) => {
+    const input = path.join(workDir, 'book.xlsx');
+    await writeFile(input, xlsx);
+    await copyFile(await sofficeConvert(input, workDir, 'pdf', p), pdf);
+  });
+  return pdf;
+}
+
+/** The text of each page of a PDF, in order (pdftotext -layout; pages end with a form feed). */
+export async function pdfPageTexts(pdf: string): Promise<string[]> {
+  const pdftotext = pdftotextPath();
+  if (!pdftotext) throw new Error('pdftotext is not installed: apt-get install poppler-utils');
+  const { stdout } = await run(pdftotext, ['-layout', '-enc', 'UTF-8', pdf, '-'], process.env, path.dirname(pdf), 'pdftotext');
+  const pages = stdout.split('\f');
+  // the text ends with a form feed after the last page
+  if (pages.length && pages[pages.length - 1].trim() === '') pages.pop();
+  return pages;
+}
+
 /** What `convert()` writes. */
 export type ConvertFormat = 'xls' | 'ods' | 'xlsx';
 

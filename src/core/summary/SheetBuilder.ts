@@ -1,10 +1,12 @@
-import type { CellStyle, HighlightRule, PlanCell, PlanValue, Rect, SheetPlan, SheetRole } from './Plan.types';
+import type { CellStyle, HighlightKind, HighlightRule, PlanCell, PlanValue, Rect, SheetPlan, SheetRole } from './Plan.types';
 import { printSettings } from './styles';
 
 /** Builds a SheetPlan cell by cell; formats and highlights go on ranges. */
 export class SheetBuilder {
   readonly cells: (PlanCell | null)[][] = [];
   readonly plan: SheetPlan;
+  /** marks shown without a rule (ties and negative figures in the cells' own number formats), for the legend */
+  readonly marks = new Set<HighlightKind>();
 
   constructor(name: string, role: SheetRole) {
     this.plan = {

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n';
 import type { HighlightKind, SheetPlan } from './Plan.types';
 import type { Indicator } from './model';
+import { lineCount, lineHeight } from './measure';
 import { FONT, STYLE } from './styles';
 import { listText, tx } from './text';
 
@@ -86,7 +87,7 @@ export function footnotes(f: FootnoteFacts): string[] {
 
 /**
  * Footnote lines under the table, one merged row each, high enough for the text
- * to wrap within the table's width (estimated from the column widths).
+ * to wrap within the table's width (measured against the column widths, see measure.ts).
  */
 export function appendFootnotes(plan: SheetPlan, lines: string[], lastCol: number, lang: Lang): void {
   let row = plan.cells.length + 1;
@@ -96,10 +97,7 @@ export function appendFootnotes(plan: SheetPlan, lines: string[], lastCol: numbe
     plan.cells[row] = [{ value: text }];
     plan.merges.push({ top: row, left: 0, bottom: row, right: lastCol });
     plan.formats.push({ range: { top: row, left: 0, bottom: row, right: lastCol }, style: { ...STYLE.footnote, font: FONT[lang] } });
-    // a CJK character takes about two width units at 9 pt
-    const units = [...text].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) * 0.9;
-    const lineCount = Math.max(1, Math.ceil(units / width));
-    plan.rowHeights.push({ row, height: 13 * lineCount + 2 });
+    plan.rowHeights.push({ row, height: lineCount(text, width, STYLE.footnote.size) * lineHeight(STYLE.footnote.size) + 3 });
     row++;
   }
 }

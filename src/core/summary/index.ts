@@ -1,5 +1,5 @@
 export type * from './Plan.types';
-export { planSummary, summaryPeriod } from './planSummary';
+export { RANKS_PER_SHEET, planSummary, summaryPeriod } from './planSummary';
 export type { SummaryPlanOptions, SummaryPlanResult } from './planSummary';
 export { REGISTRY_SHEET, readRegistry, ownedSheets, placeNames, legalSheetName, registryPlan, a1Text, splitGrids } from './registry';
 export type { ExistingSheet, RegistryEntry, SplitGrids } from './registry';
@@ -7,3 +7,5 @@ export { readTargets, isTargetsSheet, targetsIn } from './targets';
 export type { Targets, TargetColumn } from './targets';
 export { quoteSheet, rankFormula } from './formula';
 export { HIGHLIGHT_STYLE } from './styles';
+export { TIE_CELLS_MAX } from './mainSheet';
+export { textUnits, lineCount, shownText } from './measure';

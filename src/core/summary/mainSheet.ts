@@ -5,6 +5,7 @@ import type { HighlightKind, PlanCell, SheetPlan, SheetRole } from './Plan.types
 import { SheetBuilder, rect } from './SheetBuilder';
 import { a1, bottomTest, columnRange, numberRef, rankFormula, rounded } from './formula';
 import type { Indicator, Region } from './model';
+import { fitColumns, fitRows } from './measure';
 import { FONT, HIGHLIGHT_STYLE, NUMBER_FORMAT, STYLE, printSettings } from './styles';
 import { tx } from './text';
 
@@ -28,17 +29,22 @@ export interface PlacedIndicator {
   sheet: string;
   /** 0-based column of each of its columns */
   cols: Partial<Record<Column, number>>;
+  /** 0-based row of each region on that sheet (by region key), and of the total (null when the sheet has none) */
+  rows: Map<string, number>;
+  totalRow: number | null;
 }
 
-/** Layout facts of a summary body, shared by the sheets. */
+/** Layout facts of a summary body. */
 export interface Body {
-  /** 0-based row of the total; the regions follow it */
-  totalRow: number;
+  /** 0-based row of the total (the regions follow it), or null when the sheet has no total */
+  totalRow: number | null;
+  /** the first and last rows of the regions */
   firstRow: number;
   lastRow: number;
   regions: Region[];
 }
 
+/** The least width of each kind of column; the content widens them (see measure.ts). */
 export const HEAD_TOP = 3;
 export const BODY_TOP = 5;
 
@@ -58,7 +64,7 @@ export function columnsOf(ind: Indicator, o: MainOptions): Column[] {
   return cols;
 }
 
-const WIDTH: Record<Column, number> = { value: 11, growth: 7, rank: 5.5, change: 6, points: 9, share: 8, target: 10, completion: 8, behind: 9 };
+const WIDTH: Record<Column, number> = { value: 8, growth: 6, rank: 5, change: 5, points: 6, share: 6, target: 8, completion: 6, behind: 6 };
 
 function headerText(col: Column, ind: Indicator, totalName: string, lang: Lang): string {
   switch (col) {
@@ -134,6 +140,41 @@ export interface CountTerms {
 }
 
 /**
+ * The most tied rank cells a sheet marks in their own number formats; a sheet with more
+ * (a table of hundreds of regions, not one for print) marks them with a rule, so that the
+ * writers' formatting calls do not grow with the rows.
+ */
+export const TIE_CELLS_MAX = 150;
+
+/** The regions (of `keys`) whose rank another of them shares. */
+export function tiedKeys(ind: Indicator, keys: string[]): string[] {
+  const byRank = new Map<number, string[]>();
+  for (const k of keys) {
+    const rank = ind.byKey.get(k)?.rank;
+    if (rank != null) byRank.set(rank, [...(byRank.get(rank) ?? []), k]);
+  }
+  return keys.filter((k) => (byRank.get(ind.byKey.get(k)?.rank ?? NaN)?.length ?? 0) > 1);
+}
+
+/**
+ * Whether ties are marked in the cells' number formats: in values mode (the ties are known
+ * when the sheet is written), up to TIE_CELLS_MAX cells; with formulas a rule marks them.
+ */
+export function tieMarksInCells(on: boolean, formulas: boolean, tied: string[][]): boolean {
+  return on && !formulas && tied.reduce((n, t) => n + t.length, 0) <= TIE_CELLS_MAX;
+}
+
+/**
+ * The lines a summary sheet of these indicators shows: the total when one of them has
+ * one, and the regions that have a figure in one of them (a development zone that only
+ * one table lists gets no empty line on the other sheets).
+ */
+export function regionsWithFigures(regions: Region[], indicators: Indicator[]): Region[] {
+  const has = (r: SummaryRow | undefined) => !!r && (r.valueShown !== null || r.growthShown !== null || r.outcome !== null || r.rank !== null);
+  return regions.filter((region) => indicators.some((ind) => has(ind.byKey.get(region.key))));
+}
+
+/**
  * 主要指标汇总表: the regions down, the total first; for each indicator its value,
  * growth, rank (and gap, share, rank change, target columns when asked); then how
  * many of this sheet's indicators each region has in the top k, the bottom k and
@@ -147,16 +188,19 @@ export function buildMainSheet(
   indicators: Indicator[],
   regions: Region[],
   o: MainOptions,
-): { plan: SheetPlan; placed: PlacedIndicator[]; body: Body } {
+): { plan: SheetPlan; placed: PlacedIndicator[]; body: Body; marks: ReadonlySet<HighlightKind> } {
   const b = new SheetBuilder(name, role);
   const lang = o.lang;
-  const totalName = regions[0].name;
-  const totalRow = BODY_TOP;
-  const firstRow = BODY_TOP + 1;
+  const totalName = regions.find((r) => r.total)?.name ?? '';
+  const totalRow = regions[0]?.total ? BODY_TOP : null;
+  const firstRow = totalRow === null ? BODY_TOP : BODY_TOP + 1;
   const lastRow = BODY_TOP + regions.length - 1;
   const rowOf = new Map(regions.map((r, i) => [r.key, BODY_TOP + i]));
   const placed: PlacedIndicator[] = [];
-  const widths: number[] = [10];
+  const widths: number[] = [6];
+  const peerKeys = regions.filter((r) => !r.total).map((r) => r.key);
+  const tied = indicators.map((ind) => tiedKeys(ind, peerKeys));
+  const tiesInCells = tieMarksInCells(o.highlights.tie, o.formulas, tied);
   let col = 1;
   const counts = { top: new Map<string, number>(), bottom: new Map<string, number>(), below: new Map<string, number>() };
   let hasBelow = false;
@@ -168,12 +212,12 @@ export function buildMainSheet(
   // headers: 地区 over two rows, each indicator over its columns
   b.set(HEAD_TOP, 0, tx(lang, 'head.region'));
   b.merge(rect(HEAD_TOP, 0, HEAD_TOP + 1, 0));
-  for (const ind of indicators) {
+  indicators.forEach((ind, index) => {
     const t = ind.table;
     const cols = columnsOf(ind, o);
     const at: Partial<Record<Column, number>> = {};
     cols.forEach((c, i) => (at[c] = col + i));
-    placed.push({ indicator: ind, sheet: name, cols: at });
+    placed.push({ indicator: ind, sheet: name, cols: at, rows: rowOf, totalRow });
     const right = col + cols.length - 1;
     b.set(HEAD_TOP, col, {
       value: ind.name + (ind.ownPeriod ? tx(lang, 'head.period', { period: ind.ownPeriod }) : ''),
@@ -220,7 +264,8 @@ export function buildMainSheet(
         const tg = t.totalRow?.growthShown ?? null;
         if (gCol !== undefined && tg !== null) {
           hasBelow = true;
-          if (F) tm.below.push(`IF(AND(ISNUMBER(${a1(row, gCol)}),ISNUMBER(${a1(totalRow, gCol, true)})),--(${a1(row, gCol)}<${a1(totalRow, gCol, true)}),0)`);
+          const gt = a1(totalRow as number, gCol, true);
+          if (F) tm.below.push(`IF(AND(ISNUMBER(${a1(row, gCol)}),ISNUMBER(${gt})),--(${a1(row, gCol)}<${gt}),0)`);
           if (r.growthShown !== null && r.growthShown < tg) counts.below.set(region.key, (counts.below.get(region.key) ?? 0) + 1);
         }
         if (at.change !== undefined) {
@@ -228,7 +273,7 @@ export function buildMainSheet(
           if (prev !== undefined && r.rank !== null) b.set(row, at.change, { value: prev - r.rank, formula: F ? `=IF(ISNUMBER(${rc}),${prev}-${rc},"")` : undefined });
         }
         if (at.points !== undefined && r.pointsVsTotal !== null && gCol !== undefined) {
-          b.set(row, at.points, { value: r.pointsVsTotal, formula: F ? `=ROUND(${a1(row, gCol)}-${a1(totalRow, gCol, true)},${r.growthDecimals})` : undefined });
+          b.set(row, at.points, { value: r.pointsVsTotal, formula: F ? `=ROUND(${a1(row, gCol)}-${a1(totalRow as number, gCol, true)},${r.growthDecimals})` : undefined });
         }
       }
       if (at.share !== undefined && r.share !== null && r.source.value && t.totalRow?.source.value) {
@@ -257,13 +302,16 @@ export function buildMainSheet(
     }
 
     // number formats per column, on the whole body
-    const body = (c: number) => rect(totalRow, c, lastRow, c);
+    const body = (c: number) => rect(BODY_TOP, c, lastRow, c);
     if (vCol !== undefined) {
       const decimals = mode(t.rows.map((r) => r.source.value?.decimals ?? null), null);
       b.format(body(vCol), { numberFormat: NUMBER_FORMAT.fixed(decimals) });
     }
     const gd = mode(t.rows.map((r) => r.growthDecimals), 1);
-    if (gCol !== undefined) b.format(body(gCol), { numberFormat: NUMBER_FORMAT.growth(gd) });
+    // negative growth in red through the number format: every program shows it, whatever rule also matches
+    const red = o.highlights.negative;
+    if (gCol !== undefined) b.format(body(gCol), { numberFormat: red ? NUMBER_FORMAT.growthRed(gd) : NUMBER_FORMAT.growth(gd) });
+    if (gCol !== undefined && red) b.marks.add('negative');
     b.format(body(rCol), { numberFormat: NUMBER_FORMAT.rank, hAlign: 'center' });
     if (at.change !== undefined) b.format(body(at.change), { numberFormat: NUMBER_FORMAT.change, hAlign: 'center' });
     if (at.points !== undefined) b.format(body(at.points), { numberFormat: NUMBER_FORMAT.growth(gd) });
@@ -280,25 +328,26 @@ export function buildMainSheet(
     if (o.highlights.top) b.highlight({ kind: 'top', range: group, formula: `=AND(ISNUMBER(${R}),${R}<=${k})`, style: HIGHLIGHT_STYLE.top });
     if (o.highlights.bottom)
       b.highlight({ kind: 'bottom', range: group, formula: `=AND(ISNUMBER(${R}),${bottomTest(R, rankAbsRange, k, t.ties)})`, style: HIGHLIGHT_STYLE.bottom });
-    if (o.highlights.tie) {
+    if (tiesInCells) {
+      // the tied cells carry the mark in their own number format: LibreOffice shows only the
+      // first matching conditional format, so a rule would lose it under top or bottom
+      for (const key of tied[index]) b.format(rect(rowOf.get(key) as number, rCol, rowOf.get(key) as number, rCol), { numberFormat: tx(lang, 'tie.format') });
+      b.marks.add('tie');
+    } else if (o.highlights.tie) {
       const rc = a1(firstRow, rCol);
       b.highlight({ kind: 'tie', range: rect(firstRow, rCol, lastRow, rCol), formula: `=AND(ISNUMBER(${rc}),COUNTIF(${rankRange},${rc})>1)`, style: { numberFormat: tx(lang, 'tie.format') } });
     }
-    if (gCol !== undefined && o.highlights['below-total'] && t.totalRow?.growthShown != null) {
+    if (gCol !== undefined && o.highlights['below-total'] && t.totalRow?.growthShown != null && totalRow !== null) {
       const g = a1(firstRow, gCol);
       const gt = a1(totalRow, gCol, true);
       b.highlight({ kind: 'below-total', range: rect(firstRow, gCol, lastRow, gCol), formula: `=AND(ISNUMBER(${g}),ISNUMBER(${gt}),${g}<${gt})`, style: HIGHLIGHT_STYLE['below-total'] });
     }
-    if (gCol !== undefined && o.highlights.negative) {
-      const g = a1(totalRow, gCol);
-      b.highlight({ kind: 'negative', range: rect(totalRow, gCol, lastRow, gCol), formula: `=AND(ISNUMBER(${g}),${g}<0)`, style: HIGHLIGHT_STYLE.negative });
-    }
     if (at.behind !== undefined && o.highlights['behind-progress']) {
-      const x = a1(totalRow, at.behind, false, true);
-      b.highlight({ kind: 'behind-progress', range: rect(totalRow, at.completion as number, lastRow, at.behind), formula: `=AND(ISNUMBER(${x}),${x}<0)`, style: HIGHLIGHT_STYLE['behind-progress'] });
+      const x = a1(BODY_TOP, at.behind, false, true);
+      b.highlight({ kind: 'behind-progress', range: rect(BODY_TOP, at.completion as number, lastRow, at.behind), formula: `=AND(ISNUMBER(${x}),${x}<0)`, style: HIGHLIGHT_STYLE['behind-progress'] });
     }
     col = right + 1;
-  }
+  });
 
   // counts over this sheet's indicators
   const countCols = { top: col, bottom: col + 1, below: col + 2 };
@@ -308,7 +357,7 @@ export function buildMainSheet(
   b.merge(rect(HEAD_TOP, col, HEAD_TOP, lastCol));
   countKinds.forEach((kind, i) => {
     b.set(HEAD_TOP + 1, col + i, countHeader(kind, k, totalName, lang));
-    widths.push(6.5);
+    widths.push(5);
   });
   for (const region of regions) {
     if (region.total) continue;
@@ -327,18 +376,18 @@ export function buildMainSheet(
 
   titleBlock(b, title, period, tx(lang, 'unit.line'), lastCol, lang);
   b.format(rect(HEAD_TOP, 0, HEAD_TOP + 1, lastCol), STYLE.header);
-  b.format(rect(totalRow, 0, lastRow, lastCol), { ...STYLE.body, font: FONT[lang] });
-  b.format(rect(totalRow, 0, lastRow, 0), STYLE.label);
-  b.format(rect(totalRow, 0, totalRow, lastCol), STYLE.total);
-  // the sub-headers wrap in narrow columns: 与全市增速差(个百分点) takes three lines
-  b.rowHeight(HEAD_TOP + 1, o.points || o.share || indicators.some((i) => i.targets) ? 42 : 28);
-  b.plan.columns = widths;
+  b.format(rect(BODY_TOP, 0, lastRow, lastCol), { ...STYLE.body, font: FONT[lang] });
+  b.format(rect(BODY_TOP, 0, lastRow, 0), STYLE.label);
+  if (totalRow !== null) b.format(rect(totalRow, 0, totalRow, lastCol), STYLE.total);
+  // every column as wide as what it shows (1(并列), 阿坝藏族羌族自治州), the sub-headers wrapped on two or three lines
+  fitColumns(b.plan, { top: HEAD_TOP, bottom: lastRow, headerRows: [HEAD_TOP, HEAD_TOP + 1], min: widths });
+  fitRows(b.plan, [0, 1, 2]);
   b.plan.freeze = { rows: BODY_TOP, cols: 1 };
   b.plan.print = printSettings({ first: HEAD_TOP, last: HEAD_TOP + 1 }, tx(lang, 'footer.page'));
-  // priority: behind, top, bottom, below, negative, tie (earlier wins where styles clash)
+  // priority: behind, top, bottom, below, tie (earlier wins where styles clash)
   const order: HighlightKind[] = ['behind-progress', 'top', 'bottom', 'below-total', 'negative', 'tie'];
   b.plan.highlights.sort((x, y) => order.indexOf(x.kind) - order.indexOf(y.kind));
-  return { plan: b.plan, placed, body: { totalRow, firstRow, lastRow, regions } };
+  return { plan: b.plan, placed, body: { totalRow, firstRow, lastRow, regions }, marks: b.marks };
 }
 
 /** The header of a count column: 前3位, 后3位, 低于全市. */
@@ -349,6 +398,7 @@ export function countHeader(kind: keyof CountTerms, k: number, totalName: string
 /** Title, period and unit lines across the table's width. */
 export function titleBlock(b: SheetBuilder, title: string, period: string | null, unitLine: string, lastCol: number, lang: Lang): void {
   b.line(0, 0, lastCol, title, { ...STYLE.title, font: FONT[lang] });
+  // higher when the title wraps in a narrow table (fitRows, once the widths are known)
   b.rowHeight(0, 28);
   if (period) b.line(1, 0, lastCol, period, { ...STYLE.subtitle, font: FONT[lang] });
   b.line(2, 0, lastCol, unitLine, { ...STYLE.unitLine, font: FONT[lang] });

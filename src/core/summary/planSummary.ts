@@ -8,7 +8,8 @@ import type { HighlightKind, PlanMode, SheetPlan, WorkbookPlan } from './Plan.ty
 import { appendFootnotes, footnotes } from './footnotes';
 import { buildFindingsSheet } from './findingsSheet';
 import type { PlacedIndicator } from './mainSheet';
-import { buildMainSheet } from './mainSheet';
+import { buildMainSheet, regionsWithFigures } from './mainSheet';
+import { fitPage } from './measure';
 import type { Indicator } from './model';
 import { buildIndicators, buildRegions, latestPeriod, mainPeriod, pickTables, scopeWord } from './model';
 import { buildRanksSheet } from './ranksSheet';
@@ -70,6 +71,12 @@ export function summaryPeriod(result: SummaryResult): string | null {
   return mainPeriod(tables) ?? latestPeriod(tables);
 }
 
+/**
+ * Indicators per 位次表: a rank column takes 5–10 characters, so 24 of them with the
+ * region and count columns still print one A4 page wide at about half size or more.
+ */
+export const RANKS_PER_SHEET = 24;
+
 const ALL_HIGHLIGHTS: Record<HighlightKind, boolean> = { top: true, bottom: true, 'below-total': true, negative: true, 'behind-progress': true, tie: true };
 
 /** At most `size` per group, in as few groups as that allows, sized evenly (8 by 6 → 4 + 4, not 6 + 2). */
@@ -96,7 +103,8 @@ function attachPrevious(indicators: Indicator[], previous: SummaryResult): void 
 
 /**
  * The summary sheets as a plan: 主要指标汇总表 (split into sheets of `perSheet`
- * indicators so each prints one page wide), 位次表, and 审核结果 when findings
+ * indicators so each prints one page wide), 位次表 (split likewise, RANKS_PER_SHEET
+ * indicators a sheet, the counts over each sheet's own), and 审核结果 when findings
  * are given; names placed beside the user's sheets, and the add-in's sheets of an
  * earlier run listed for removal.
  */
@@ -134,7 +142,10 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
   const wanted: string[] = [];
   const base = tx(lang, 'sheet.summary');
   groups.forEach((_, i) => wanted.push(groups.length > 1 ? `${base}${i + 1}` : base));
-  if (indicators.length) wanted.push(tx(lang, 'sheet.ranks'));
+  // 位次表 in as few sheets as keep each one page wide at a readable size
+  const rankGroups = indicators.length ? chunk(indicators, RANKS_PER_SHEET) : [];
+  const ranksBase = tx(lang, 'sheet.ranks');
+  rankGroups.forEach((_, i) => wanted.push(rankGroups.length > 1 ? `${ranksBase}${i + 1}` : ranksBase));
   if (options.findings) wanted.push(tx(lang, 'sheet.findings'));
   const existing = options.existing ?? [];
   const owned = ownedSheets(existing, options.registry ?? []);
@@ -144,12 +155,11 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
   const placed: PlacedIndicator[] = [];
   const formulas = options.mode === 'formulas';
   const mainOptions = { lang, top, points: !!options.points, share: !!options.share, highlights, timeProgress: progress, formulas };
-  let body = null;
   groups.forEach((group, i) => {
     const title = tx(lang, 'title.summary', { scope }) + (groups.length > 1 ? `（${i + 1}）` : '');
-    const built = buildMainSheet(names[i], 'summary', title, period, group, regions, mainOptions);
+    // each sheet lists the regions with a figure there, and the total only when a table has one
+    const built = buildMainSheet(names[i], 'summary', title, period, group, regionsWithFigures(regions, group), mainOptions);
     placed.push(...built.placed);
-    body = built.body;
     const lastCol = built.plan.columns.length - 1;
     const facts = {
       lang,
@@ -158,7 +168,7 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
       totalName,
       period,
       top,
-      highlights: new Set(built.plan.highlights.map((h) => h.kind)),
+      highlights: new Set([...built.plan.highlights.map((h) => h.kind), ...built.marks]),
       counts: { n: group.length, below: built.plan.cells[4]?.some((c) => c?.value === tx(lang, 'head.below', { total: totalName })) ?? false },
       published: true,
       rounding: true,
@@ -166,20 +176,23 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
       progress: progress !== null && group.some((g) => g.targets) && months ? { value: progress, months } : null,
     };
     appendFootnotes(built.plan, footnotes(facts), lastCol, lang);
+    fitPage(built.plan);
     sheets.push(built.plan);
   });
   let next = groups.length;
-  if (indicators.length && body) {
-    const plan = buildRanksSheet(names[next], tx(lang, 'title.ranks', { scope }), period, placed, body, { lang, top, highlights, formulas });
+  rankGroups.forEach((group, i) => {
+    const title = tx(lang, 'title.ranks', { scope }) + (rankGroups.length > 1 ? `（${i + 1}）` : '');
+    const these = placed.filter((p) => group.includes(p.indicator));
+    const { plan, marks } = buildRanksSheet(names[next], title, period, these, regions, { lang, top, highlights, formulas });
     const facts = {
       lang,
-      indicators,
+      indicators: group,
       scope,
       totalName,
       period,
       top,
-      highlights: new Set(plan.highlights.map((h) => h.kind)),
-      counts: { n: indicators.length, below: plan.cells[4]?.some((c) => c?.value === tx(lang, 'head.below', { total: totalName })) ?? false },
+      highlights: new Set([...plan.highlights.map((h) => h.kind), ...marks]),
+      counts: { n: group.length, below: plan.cells[4]?.some((c) => c?.value === tx(lang, 'head.below', { total: totalName })) ?? false },
       // the notes on recomputed ranks are on the summary sheets
       published: false,
       rounding: false,
@@ -187,9 +200,10 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
       progress: null,
     };
     appendFootnotes(plan, footnotes(facts), plan.columns.length - 1, lang);
+    fitPage(plan);
     sheets.push(plan);
     next++;
-  }
+  });
   if (options.findings) sheets.push(buildFindingsSheet(names[next], options.findings, options.sheetOrder ?? [], period, lang));
 
   return {

@@ -4,9 +4,9 @@ import type { CellStyle, HighlightKind, HighlightRule, PrintSettings } from './P
 export const FONT = { 'zh-CN': '宋体', 'en-US': 'Calibri' } as const;
 
 export const STYLE = {
-  title: { bold: true, size: 16, hAlign: 'center', vAlign: 'middle' },
-  subtitle: { size: 11, hAlign: 'center', vAlign: 'middle' },
-  unitLine: { size: 10, hAlign: 'right', vAlign: 'middle' },
+  title: { bold: true, size: 16, hAlign: 'center', vAlign: 'middle', wrap: true },
+  subtitle: { size: 11, hAlign: 'center', vAlign: 'middle', wrap: true },
+  unitLine: { size: 10, hAlign: 'right', vAlign: 'middle', wrap: true },
   header: { bold: true, size: 10, hAlign: 'center', vAlign: 'middle', wrap: true, border: true, fill: '#F2F2F2' },
   body: { size: 10, vAlign: 'middle', border: true },
   label: { hAlign: 'left' },
@@ -34,6 +34,11 @@ export const HIGHLIGHT_STYLE: Record<HighlightKind, HighlightRule['style']> = {
 export const NUMBER_FORMAT = {
   rank: '0',
   growth: (decimals: number): string => (decimals > 0 ? '0.' + '0'.repeat(decimals) : '0'),
+  /** growth with negative figures in red (the number format's own colour, which every program shows) */
+  growthRed: (decimals: number): string => {
+    const f = decimals > 0 ? '0.' + '0'.repeat(decimals) : '0';
+    return `${f};[Red]-${f}`;
+  },
   fixed: (decimals: number | null): string => (decimals === null ? 'General' : decimals > 0 ? '0.' + '0'.repeat(decimals) : '0'),
   change: '"↑"0;"↓"0;"—"',
   count: '0',

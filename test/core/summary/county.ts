@@ -149,6 +149,25 @@ export function regionColumn(sheet: SheetPlan, col: number): (PlanValue | undefi
   return REGIONS.map((_, i) => value(sheet, FIRST_ROW + i, col));
 }
 
+/** 0-based rows of 位次表: no total line (the total has no rank), the regions from row 5. */
+export const RANKS_FIRST_ROW = 5;
+export const ranksRowOf = (region: (typeof REGIONS)[number]): number => RANKS_FIRST_ROW + REGIONS.indexOf(region);
+
+/** One column of 位次表, region by region. */
+export function ranksColumn(sheet: SheetPlan, col: number): (PlanValue | undefined)[] {
+  return REGIONS.map((_, i) => value(sheet, RANKS_FIRST_ROW + i, col));
+}
+
+/** A header as one line: the plan breaks a CJK header before its unit when it does not fit (绝对额\n(亿元)). */
+export function headText(v: PlanValue | undefined): string {
+  return String(v ?? '').replace(/\n/g, '');
+}
+
+/** The sub-headers of a summary sheet (row 4) as one-line texts, null for none. */
+export function subHeaders(sheet: SheetPlan): (string | null)[] {
+  return (sheet.cells[4] ?? []).map((c) => (c?.value == null ? null : headText(c.value)));
+}
+
 /** Column of a sub-header under an indicator's merged name (row 3 name, row 4 sub-headers). */
 export function columnOf(sheet: SheetPlan, indicator: string, subHeader: string): number {
   const head = sheet.cells[3] ?? [];
@@ -156,7 +175,7 @@ export function columnOf(sheet: SheetPlan, indicator: string, subHeader: string)
   if (start < 0) throw new Error(`no indicator ${indicator} on ${sheet.name}`);
   const merge = sheet.merges.find((m) => m.top === 3 && m.bottom === 3 && m.left === start);
   const right = merge ? merge.right : start;
-  for (let c = start; c <= right; c++) if (sheet.cells[4]?.[c]?.value === subHeader) return c;
+  for (let c = start; c <= right; c++) if (headText(sheet.cells[4]?.[c]?.value) === subHeader) return c;
   throw new Error(`no ${subHeader} under ${indicator} on ${sheet.name}`);
 }
 

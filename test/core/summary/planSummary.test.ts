@@ -15,6 +15,7 @@ import {
   LAST_ROW,
   PROFIT_GROWTH,
   PROFIT_RANK,
+  RANKS_FIRST_ROW,
   REGIONS,
   REVENUE,
   REVENUE_GROWTH,
@@ -29,6 +30,9 @@ import {
   gridOfPlan,
   highlightedRows,
   regionColumn,
+  ranksColumn,
+  subHeaders,
+  ranksRowOf,
   rowOf,
   value,
   workbookOf,
@@ -95,7 +99,7 @@ describe('主要指标汇总表: layout', () => {
   });
 
   test('sub-headers: 绝对额(unit), 增速(%), 位次, then 前3位, 后3位, 低于全市', () => {
-    expect(s.cells[4].map((c) => c?.value ?? null)).toEqual([
+    expect(subHeaders(s)).toEqual([
       null,
       '绝对额(亿元)',
       '增速(%)',
@@ -125,9 +129,9 @@ describe('主要指标汇总表: layout', () => {
     expect(s.formats).toContainEqual({ range: { top: TOTAL_ROW, left: 0, bottom: LAST_ROW, right: LAST_COL }, style: expect.objectContaining({ border: true, font: '宋体' }) });
   });
 
-  test('print: A4 landscape, one page wide, header rows repeated; freeze below the headers and right of 地区', () => {
+  test('print: A4, one page wide and (this small table) one page tall, header rows repeated; freeze below the headers and right of 地区', () => {
     for (const sheet of plan().plan.sheets) {
-      expect(sheet.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, titleRows: { first: 3, last: 4 } });
+      expect(sheet.print).toMatchObject({ paper: 'A4', fitToWidth: 1, fitToHeight: 1, titleRows: { first: 3, last: 4 } });
       expect(sheet.freeze).toEqual({ rows: 5, cols: 1 });
     }
     expect(s.print.footer).toBe('第 &P 页，共 &N 页');
@@ -178,7 +182,7 @@ describe('主要指标汇总表: values', () => {
 
   test('top: 2 changes the headers and the counts', () => {
     const s = main({ top: 2 });
-    expect(s.cells[4].slice(C.top).map((c) => c?.value)).toEqual(['前2位', '后2位', '低于全市']);
+    expect(subHeaders(s).slice(C.top)).toEqual(['前2位', '后2位', '低于全市']);
     // GDP top 2: 北湖 1, 城东 2, 城西 2 (ties count); revenue 新安 清河; profit 石门 白沙
     expect(regionColumn(s, C.top)).toEqual([1, 1, 1, 1, 0, 1, 1, 1]);
     // bottom 2: GDP 云溪 白沙; revenue 白沙 云溪; profit 城东 城西
@@ -187,7 +191,7 @@ describe('主要指标汇总表: values', () => {
 
   test('points: true and share: true add 与全市增速差 and 占全市比重 after the rank', () => {
     const s = main({ points: true, share: true });
-    expect(s.cells[4].slice(1, 6).map((c) => c?.value)).toEqual(['绝对额(亿元)', '增速(%)', '位次', '与全市增速差(个百分点)', '占全市比重(%)']);
+    expect(subHeaders(s).slice(1, 6)).toEqual(['绝对额(亿元)', '增速(%)', '位次', '与全市增速差(个百分点)', '占全市比重(%)']);
     expect(s.merges).toContainEqual({ top: 3, left: 1, bottom: 3, right: 5 });
     const points = columnOf(s, GDP_NAME, '与全市增速差(个百分点)');
     const share = columnOf(s, GDP_NAME, '占全市比重(%)');
@@ -205,11 +209,11 @@ describe('主要指标汇总表: values', () => {
     expect(value(s, rowOf('北湖区'), ps)).toBeCloseTo(1, 9);
     expect(value(s, rowOf('城东区'), pp)).toBe(0);
     // the count columns still at the end, with the same counts
-    expect(s.cells[4].slice(-3).map((c) => c?.value)).toEqual(['前3位', '后3位', '低于全市']);
+    expect(subHeaders(s).slice(-3)).toEqual(['前3位', '后3位', '低于全市']);
     expect(regionColumn(s, s.cells[4].length - 3)).toEqual(TOP3);
-    // the sub-header row is taller for the longer headers
-    expect(s.rowHeights).toContainEqual({ row: 4, height: 42 });
-    expect(main().rowHeights).toContainEqual({ row: 4, height: 28 });
+    // the sub-header row is taller for the longer headers (与全市增速差(个百分点) takes three lines)
+    const height = (x: SheetPlan) => x.rowHeights.find((h) => h.row === 4)?.height ?? 0;
+    expect(height(s)).toBeGreaterThan(height(main()));
   });
 
   test('位次表: the ranks of every indicator and the counts over all of them', () => {
@@ -217,14 +221,16 @@ describe('主要指标汇总表: values', () => {
     expect(value(r, 0, 0)).toBe('各县市区主要指标位次表');
     expect(r.cells[3].slice(1, 4).map((c) => c?.value)).toEqual([GDP_NAME, REV_NAME, PROFIT_NAME]);
     expect(cell(r, 3, 1)?.note).toBe('来源：地区生产总值!A3:D13');
-    expect(regionColumn(r, 1)).toEqual(GDP_COMPETITION);
-    expect(regionColumn(r, 2)).toEqual(REVENUE_RANK);
-    expect(regionColumn(r, 3)).toEqual(PROFIT_RANK.map((x) => (x === null ? '' : x)));
-    expect(r.cells[4].slice(4).map((c) => c?.value)).toEqual(['前3位', '后3位', '低于全市']);
-    expect(regionColumn(r, 4)).toEqual(TOP3);
-    expect(regionColumn(r, 5)).toEqual(BOTTOM3);
-    expect(regionColumn(r, 6)).toEqual(BELOW);
-    expect(r.cells[TOTAL_ROW].map((c) => c?.value)).toEqual(['全市']);
+    expect(ranksColumn(r, 1)).toEqual(GDP_COMPETITION);
+    expect(ranksColumn(r, 2)).toEqual(REVENUE_RANK);
+    expect(ranksColumn(r, 3)).toEqual(PROFIT_RANK.map((x) => (x === null ? '' : x)));
+    expect(subHeaders(r).slice(4)).toEqual(['前3位', '后3位', '低于全市']);
+    expect(ranksColumn(r, 4)).toEqual(TOP3);
+    expect(ranksColumn(r, 5)).toEqual(BOTTOM3);
+    expect(ranksColumn(r, 6)).toEqual(BELOW);
+    // the total has no rank: no line for it (the regions start under the headers)
+    expect(r.cells[RANKS_FIRST_ROW][0]?.value).toBe(REGIONS[0]);
+    expect(r.cells.some((line) => line[0]?.value === '全市')).toBe(false);
   });
 });
 
@@ -322,48 +328,73 @@ describe('formulas', () => {
 
   test('位次表 formulas refer to the rank cells of the summary sheet', () => {
     const r = plan({ mode: 'formulas' }).plan.sheets[1];
-    expect(cell(r, rowOf('城东区'), 1)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表'!D7),'主要指标汇总表'!D7,"")`);
-    expect(cell(r, rowOf('城东区'), 2)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表'!G7),'主要指标汇总表'!G7,"")`);
-    expect(cell(r, rowOf('城东区'), 4)?.formula).toBe('=COUNTIF(B7:D7,"<="&3)');
+    expect(cell(r, ranksRowOf('城东区'), 1)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表'!D7),'主要指标汇总表'!D7,"")`);
+    expect(cell(r, ranksRowOf('城东区'), 2)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表'!G7),'主要指标汇总表'!G7,"")`);
+    expect(cell(r, ranksRowOf('城东区'), 4)?.formula).toBe('=COUNTIF(B6:D6,"<="&3)');
   });
 });
 
 describe('number formats and highlights', () => {
   const s = main();
 
-  test('number formats per column over the body: value as the source shows, growth 0.0, rank 0, counts 0', () => {
+  test('number formats per column over the body: value as the source shows, growth 0.0 (negative in red), rank 0, counts 0', () => {
     const body = (c: number) => ({ top: TOTAL_ROW, left: c, bottom: LAST_ROW, right: c });
     expect(s.formats).toContainEqual({ range: body(C.gdpV), style: { numberFormat: '0.00' } });
     expect(s.formats).toContainEqual({ range: body(C.revV), style: { numberFormat: '0' } });
-    for (const c of [C.gdpG, C.revG, C.proG]) expect(s.formats).toContainEqual({ range: body(c), style: { numberFormat: '0.0' } });
+    for (const c of [C.gdpG, C.revG, C.proG]) expect(s.formats).toContainEqual({ range: body(c), style: { numberFormat: '0.0;[Red]-0.0' } });
+    // with the negative mark off, plain 0.0
+    for (const c of [C.gdpG, C.revG, C.proG]) expect(main({ highlights: { negative: false } }).formats).toContainEqual({ range: body(c), style: { numberFormat: '0.0' } });
     for (const c of [C.gdpR, C.revR, C.proR]) expect(s.formats).toContainEqual({ range: body(c), style: { numberFormat: '0', hAlign: 'center' } });
     expect(s.formats).toContainEqual({ range: { top: FIRST_ROW, left: C.top, bottom: LAST_ROW, right: C.below }, style: { numberFormat: '0', hAlign: 'center' } });
   });
 
-  test('kinds present, one rule per indicator column range, in priority order', () => {
-    expect(s.highlights.map((h) => h.kind)).toEqual(['top', 'top', 'top', 'bottom', 'bottom', 'bottom', 'below-total', 'below-total', 'below-total', 'negative', 'negative', 'negative', 'tie', 'tie', 'tie']);
-    const of = (kind: HighlightKind) => s.highlights.filter((h) => h.kind === kind).map((h) => h.range);
+  test('kinds present, one rule per indicator column range, in priority order; ties as rules only with formulas', () => {
+    expect(s.highlights.map((h) => h.kind)).toEqual(['top', 'top', 'top', 'bottom', 'bottom', 'bottom', 'below-total', 'below-total', 'below-total']);
+    const f = main({ mode: 'formulas' });
+    expect(f.highlights.map((h) => h.kind)).toEqual([...s.highlights.map((h) => h.kind), 'tie', 'tie', 'tie']);
+    const of = (kind: HighlightKind, x = s) => x.highlights.filter((h) => h.kind === kind).map((h) => h.range);
     const span = (l: number, r: number, top = FIRST_ROW) => ({ top, left: l, bottom: LAST_ROW, right: r });
     expect(of('top')).toEqual([span(C.gdpG, C.gdpR), span(C.revG, C.revR), span(C.proG, C.proR)]);
     expect(of('bottom')).toEqual([span(C.gdpG, C.gdpR), span(C.revG, C.revR), span(C.proG, C.proR)]);
     expect(of('below-total')).toEqual([span(C.gdpG, C.gdpG), span(C.revG, C.revG), span(C.proG, C.proG)]);
-    expect(of('negative')).toEqual([span(C.gdpG, C.gdpG, TOTAL_ROW), span(C.revG, C.revG, TOTAL_ROW), span(C.proG, C.proG, TOTAL_ROW)]);
-    expect(of('tie')).toEqual([span(C.gdpR, C.gdpR), span(C.revR, C.revR), span(C.proR, C.proR)]);
+    expect(of('tie', f)).toEqual([span(C.gdpR, C.gdpR), span(C.revR, C.revR), span(C.proR, C.proR)]);
+  });
+
+  // LibreOffice (and some other programs) apply only the first conditional format that matches a
+  // cell, so a tie mark or a red growth given by a rule vanished under a top or bottom highlight.
+  // What is known when the sheet is written goes into the cells' own number formats.
+  test('values: tied rank cells carry 0"(并列)" in their own format, only they; negative growth is red by its number format', () => {
+    const tieFormats = (x: SheetPlan) => x.formats.filter((f) => f.style.numberFormat === '0"(并列)"').map((f) => f.range);
+    const one = (r: number, c: number) => ({ top: r, left: c, bottom: r, right: c });
+    expect(tieFormats(s)).toEqual([one(rowOf('城东区'), C.gdpR), one(rowOf('城西区'), C.gdpR)]);
+    // the tie format comes after the column's rank format, so it wins
+    const at = (x: SheetPlan, r: number, c: number) => x.formats.filter((f) => f.range.top <= r && r <= f.range.bottom && f.range.left <= c && c <= f.range.right && f.style.numberFormat).pop()?.style.numberFormat;
+    expect(at(s, rowOf('城东区'), C.gdpR)).toBe('0"(并列)"');
+    expect(at(s, rowOf('北湖区'), C.gdpR)).toBe('0');
+    expect(at(s, rowOf('云溪县'), C.gdpG)).toBe('0.0;[Red]-0.0');
+    // 位次表 too
+    const ranks = plan().plan.sheets[1];
+    expect(tieFormats(ranks)).toEqual([one(ranksRowOf('城东区'), 1), one(ranksRowOf('城西区'), 1)]);
+    expect(plan({ highlights: { tie: false } }).plan.sheets.flatMap(tieFormats)).toEqual([]);
+    expect(plan({ mode: 'formulas' }).plan.sheets.flatMap(tieFormats)).toEqual([]);
+    // en-US
+    expect(main({ lang: 'en-US' }).formats.filter((f) => f.style.numberFormat === '0" (tied)"')).toHaveLength(2);
   });
 
   test('rule formulas as documented (written for the top-left cell)', () => {
-    const gdp = (kind: HighlightKind) => s.highlights.find((h) => h.kind === kind)?.formula;
+    const f = main({ mode: 'formulas' });
+    const gdp = (kind: HighlightKind) => f.highlights.find((h) => h.kind === kind)?.formula;
     expect(gdp('top')).toBe('=AND(ISNUMBER($D7),$D7<=3)');
     expect(gdp('bottom')).toBe('=AND(ISNUMBER($D7),COUNTIF($D$7:$D$14,">"&$D7)<3)');
     expect(gdp('below-total')).toBe('=AND(ISNUMBER(C7),ISNUMBER(C$6),C7<C$6)');
-    expect(gdp('negative')).toBe('=AND(ISNUMBER(C6),C6<0)');
+    expect(gdp('negative')).toBeUndefined();
     expect(gdp('tie')).toBe('=AND(ISNUMBER(D7),COUNTIF(D$7:D$14,D7)>1)');
     const dense = main({}, 'dense').highlights.find((h) => h.kind === 'bottom')?.formula;
     expect(dense).toBe('=AND(ISNUMBER($D7),MAX($D$7:$D$14)-$D7<3)');
   });
 
   test('each rule marks exactly the cells it should', () => {
-    const p = plan();
+    const p = plan({ mode: 'formulas' });
     const sheet = p.plan.sheets[0];
     const marked = (kind: HighlightKind, n: number) => [...highlightedRows(p.plan, w.grids, sheet, sheet.highlights.filter((h) => h.kind === kind)[n]).values()];
     const rows = (...names: (typeof REGIONS)[number][]) => names.map(rowOf).sort((a, b) => a - b);
@@ -374,8 +405,6 @@ describe('number formats and highlights', () => {
     expect(marked('below-total', 0)).toEqual([rows('云溪县', '清河县', '白沙县')]);
     expect(marked('below-total', 1)).toEqual([rows('北湖区', '云溪县', '白沙县', '石门市')]);
     expect(marked('below-total', 2)).toEqual([[]]);
-    expect(marked('negative', 0)).toEqual([rows('云溪县')]);
-    expect(marked('negative', 1)).toEqual([[]]);
     expect(marked('tie', 0)).toEqual([rows('城东区', '城西区')]);
     expect(marked('tie', 1)).toEqual([[]]);
   });
@@ -389,9 +418,9 @@ describe('number formats and highlights', () => {
     expect(marked.get(C.gdpR)).toEqual(['城东区', '城西区', '北湖区', '石门市'].map((r) => rowOf(r as (typeof REGIONS)[number])));
   });
 
-  test.each(['top', 'bottom', 'below-total', 'negative', 'tie'] as const)('switching %s off removes exactly its rules, on both sheets', (kind) => {
-    const on = plan();
-    const off = plan({ highlights: { [kind]: false } });
+  test.each(['top', 'bottom', 'below-total', 'tie'] as const)('switching %s off removes exactly its rules, on both sheets', (kind) => {
+    const on = plan({ mode: 'formulas' });
+    const off = plan({ mode: 'formulas', highlights: { [kind]: false } });
     on.plan.sheets.forEach((sheet, i) => {
       expect(off.plan.sheets[i].highlights).toEqual(sheet.highlights.filter((h) => h.kind !== kind));
       expect(off.plan.sheets[i].cells.slice(0, LAST_ROW + 1)).toEqual(sheet.cells.slice(0, LAST_ROW + 1));
@@ -412,14 +441,14 @@ describe('number formats and highlights', () => {
     expect(HIGHLIGHT_STYLE.bottom.italic).toBe(true);
     expect(HIGHLIGHT_STYLE['below-total'].underline).toBe(true);
     expect(HIGHLIGHT_STYLE.negative.color).toBe('#FF0000');
-    for (const h of s.highlights) {
+    for (const h of main({ mode: 'formulas' }).highlights) {
       if (h.kind === 'tie') expect(h.style).toEqual({ numberFormat: '0"(并列)"' });
       else expect(h.style).toEqual(HIGHLIGHT_STYLE[h.kind]);
     }
     // no two kinds rely on colour alone
     expect(HIGHLIGHT_STYLE.top.italic).toBeFalsy();
     expect(HIGHLIGHT_STYLE.bottom.bold).toBeFalsy();
-    expect(main({ lang: 'en-US' }).highlights.find((h) => h.kind === 'tie')?.style).toEqual({ numberFormat: '0" (tied)"' });
+    expect(main({ lang: 'en-US', mode: 'formulas' }).highlights.find((h) => h.kind === 'tie')?.style).toEqual({ numberFormat: '0" (tied)"' });
   });
 });
 
@@ -474,7 +503,7 @@ describe('footnotes', () => {
     ]);
     const s = main({ lang: 'en-US' });
     expect(value(s, 0, 0)).toBe('Main indicators by counties and districts');
-    expect(s.cells[4].slice(1, 4).map((c) => c?.value)).toEqual(['Value (亿元)', 'Growth (%)', 'Rank']);
+    expect(subHeaders(s).slice(1, 4)).toEqual(['Value (亿元)', 'Growth (%)', 'Rank']);
     expect(plan({ lang: 'en-US' }).plan.sheets.map((x) => x.name)).toEqual(['Summary', 'Ranks']);
   });
 
@@ -515,9 +544,10 @@ describe('footnotes of a summary without growth (ranked by value)', () => {
 
   test('总量位次, no growth columns, no below-total or negative rules, no 低于全市 column', () => {
     const s = planSummary(population().summary()).plan.sheets[0];
-    expect(s.cells[4].map((c) => c?.value ?? null)).toEqual([null, '绝对额(万人)', '总量位次', '前3位', '后3位']);
+    expect(subHeaders(s)).toEqual([null, '绝对额(万人)', '总量位次', '前3位', '后3位']);
     expect(regionColumn(s, 2)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
-    expect(s.highlights.map((h) => h.kind)).toEqual(['top', 'bottom', 'tie']);
+    expect(s.highlights.map((h) => h.kind)).toEqual(['top', 'bottom']);
+    expect(s.formats.some((f) => f.style.numberFormat?.includes('[Red]'))).toBe(false);
     expect(footnoteLines(s)[0]).toBe('注：1. 位次为在8个县市区中的排名；常住人口按总量排位。');
   });
 
@@ -557,8 +587,8 @@ describe('splitting and picking indicators', () => {
     // 位次表 has all 8 and refers to the sheet each indicator went to
     const ranks = r.plan.sheets[3];
     expect(ranks.cells[3].slice(1, 9).map((c) => c?.value)).toEqual(NAMES);
-    expect(cell(ranks, FIRST_ROW, 4)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表2'!D7),'主要指标汇总表2'!D7,"")`);
-    expect(cell(ranks, FIRST_ROW, 8)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表3'!G7),'主要指标汇总表3'!G7,"")`);
+    expect(cell(ranks, RANKS_FIRST_ROW, 4)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表2'!D7),'主要指标汇总表2'!D7,"")`);
+    expect(cell(ranks, RANKS_FIRST_ROW, 8)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表3'!G7),'主要指标汇总表3'!G7,"")`);
     expect(formulaMismatches(r.plan, eight.grids).bad).toEqual([]);
     // the registry lists every sheet
     expect(readRegistry(gridOfPlan(r.plan.registry)).map((e) => e.sheet)).toEqual(r.plan.sheets.map((s) => s.name));
@@ -621,7 +651,7 @@ describe('idempotence and placing names', () => {
     expect(r.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表(2)', '位次表']);
     expect(r.plan.remove).toEqual([]);
     expect(r.renamed).toEqual([{ wanted: '主要指标汇总表', name: '主要指标汇总表(2)' }]);
-    expect(cell(r.plan.sheets[1], FIRST_ROW, 1)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表(2)'!D7),'主要指标汇总表(2)'!D7,"")`);
+    expect(cell(r.plan.sheets[1], RANKS_FIRST_ROW, 1)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表(2)'!D7),'主要指标汇总表(2)'!D7,"")`);
     expect(formulaMismatches(r.plan, w.grids).bad).toEqual([]);
     expect(readRegistry(gridOfPlan(r.plan.registry)).map((e) => e.sheet)).toEqual(['主要指标汇总表(2)', '位次表']);
   });

@@ -20,6 +20,7 @@ import {
   highlightedRows,
   regionColumn,
   rowOf,
+  subHeaders,
   value,
   workbookOf,
 } from './county';
@@ -150,10 +151,10 @@ describe('planSummary with targets', () => {
   });
 
   test('target, completion and gap columns after rank, in the indicator unit', () => {
-    expect(sheet.cells[4].slice(1, 7).map((c) => c?.value)).toEqual(['绝对额(亿元)', '增速(%)', '位次', '年度目标(亿元)', '完成目标(%)', '与序时进度差(个百分点)']);
-    expect(sheet.cells[4].slice(7, 13).map((c) => c?.value)).toEqual(['绝对额(万元)', '增速(%)', '位次', '年度目标(万元)', '完成目标(%)', '与序时进度差(个百分点)']);
+    expect(subHeaders(sheet).slice(1, 7)).toEqual(['绝对额(亿元)', '增速(%)', '位次', '年度目标(亿元)', '完成目标(%)', '与序时进度差(个百分点)']);
+    expect(subHeaders(sheet).slice(7, 13)).toEqual(['绝对额(万元)', '增速(%)', '位次', '年度目标(万元)', '完成目标(%)', '与序时进度差(个百分点)']);
     // 利润总额 has no targets: value, growth, rank only
-    expect(sheet.cells[4].slice(13, 16).map((c) => c?.value)).toEqual(['绝对额(万元)', '增速(%)', '位次']);
+    expect(subHeaders(sheet).slice(13, 16)).toEqual(['绝对额(万元)', '增速(%)', '位次']);
     expect(sheet.merges).toContainEqual({ top: 3, left: 1, bottom: 3, right: 6 });
   });
 
@@ -243,14 +244,14 @@ describe('planSummary with targets', () => {
     expect(r.targetsUsed).toEqual([]);
     expect(r.targetsUnconvertible).toEqual(['一般公共预算收入']);
     const s = r.plan.sheets[0];
-    expect(s.cells[4].some((c) => c?.value === '完成目标(%)')).toBe(false);
+    expect(subHeaders(s).includes('完成目标(%)')).toBe(false);
     expect(s.highlights.some((h) => h.kind === 'behind-progress')).toBe(false);
     expect(footnoteLines(s).some((l) => l.includes('序时进度'))).toBe(false);
   });
 
   test('without targets: no target columns and no 序时进度 line', () => {
     const s = planSummary(w.summary(), {}).plan.sheets[0];
-    expect(s.cells[4].some((c) => c?.value === '年度目标(亿元)')).toBe(false);
+    expect(subHeaders(s).includes('年度目标(亿元)')).toBe(false);
     expect(footnoteLines(s).some((l) => l.includes('序时进度'))).toBe(false);
   });
 
@@ -273,7 +274,7 @@ describe('planSummary with targets', () => {
     const t = targetsOf(targetsGrid(['规模以上工业增加值(亿元)', '一般公共预算收入(亿元)', '常住人口(万人)']));
     const r = planSummary(workbookOf([growthOnly]).summary(), { targets: t });
     const s = r.plan.sheets[0];
-    expect(s.cells[4].some((c) => c?.value === '完成目标(%)')).toBe(false);
+    expect(subHeaders(s).includes('完成目标(%)')).toBe(false);
     expect(s.highlights.some((h) => h.kind === 'behind-progress')).toBe(false);
     expect(footnoteLines(s).some((l) => l.includes('落后于序时进度'))).toBe(false);
     expect(footnoteLines(s).some((l) => l.includes('序时进度为'))).toBe(false);

@@ -7,8 +7,8 @@
 import { prepareSheets } from '../../../src/core/check';
 import type { Grid } from '../../../src/core/grid';
 import { summarize } from '../../../src/core/summarize';
-import type { WorkbookPlan } from '../../../src/core/summary';
-import { planSummary } from '../../../src/core/summary';
+import type { SummaryPlanOptions, WorkbookPlan } from '../../../src/core/summary';
+import { TIE_CELLS_MAX, planSummary } from '../../../src/core/summary';
 import { PAYLOAD_LIMIT } from '../../../src/workbook/excel';
 import { FakeExcel } from '../../support/fakeExcel';
 import { fakeFromGrids } from '../../support/fakeExcel/fromGrid';
@@ -18,13 +18,13 @@ import { SAMPLE, adapterOn, planOf, twoWays } from './support';
 
 jest.setTimeout(180_000);
 
-function planOfGrid(grid: Grid, mode: 'values' | 'formulas' = 'values'): WorkbookPlan {
+function planOfGrid(grid: Grid, mode: 'values' | 'formulas' = 'values', highlights: SummaryPlanOptions['highlights'] = {}): WorkbookPlan {
   const prepared = prepareSheets({ grids: [grid] });
   const result = summarize(
     prepared.map((p) => p.layout),
     prepared.map((p) => p.cells),
   );
-  return planSummary(result, { mode, sheetOrder: [grid.name], existing: [{ name: grid.name, a1: null }] }).plan;
+  return planSummary(result, { mode, highlights, sheetOrder: [grid.name], existing: [{ name: grid.name, a1: null }] }).plan;
 }
 
 const formatOps = (book: FakeExcel) => book.stats.log.reduce((n, s) => n + s.formatOps, 0);
@@ -79,7 +79,8 @@ describe('writing', () => {
     const counts = [];
     for (const regions of [40, 400]) {
       const grid = bigTableGrid(regions, 6, 7);
-      const plan = planOfGrid(grid);
+      // ties take a format per tied cell (see the next test)
+      const plan = planOfGrid(grid, 'values', { tie: false });
       const book = fakeFromGrids([grid]);
       book.resetStats();
       await adapterOn(book).writePlan(plan);
@@ -91,6 +92,28 @@ describe('writing', () => {
     expect(large.rules).toBe(small.rules);
     expect(large.formatOps).toBe(small.formatOps);
     expect(large.formatOps).toBeGreaterThan(0);
+  });
+
+  test('tie marks: a format per tied cell up to TIE_CELLS_MAX per sheet, beyond it one rule per rank column', async () => {
+    const ops = async (regions: number, tie: boolean) => {
+      const grid = bigTableGrid(regions, 6, 7);
+      const plan = planOfGrid(grid, 'values', { tie });
+      const book = fakeFromGrids([grid]);
+      book.resetStats();
+      await adapterOn(book).writePlan(plan);
+      return { plan, formatOps: formatOps(book) };
+    };
+    const tiedFormats = (plan: WorkbookPlan) => plan.sheets.map((s) => s.formats.filter((f) => f.style.numberFormat === '0"(并列)"').length);
+    const small = await ops(40, true);
+    const counts = tiedFormats(small.plan);
+    expect(Math.min(...counts)).toBeGreaterThan(0);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(TIE_CELLS_MAX);
+    expect(small.plan.sheets.flatMap((s) => s.highlights).some((h) => h.kind === 'tie')).toBe(false);
+    // 400 regions: over the cap, so rules (one per rank column: 6 on the summary, 6 on 位次表)
+    const [on, off] = [await ops(400, true), await ops(400, false)];
+    expect(tiedFormats(on.plan)).toEqual([0, 0]);
+    expect(on.plan.sheets.flatMap((s) => s.highlights).filter((h) => h.kind === 'tie')).toHaveLength(12);
+    expect(on.formatOps - off.formatOps).toBeLessThanOrEqual(12 * 4);
   });
 
   test('the 2,850 x 60 summary: no sync over 5 MB, 2 syncs plus one per extra block', async () => {

@@ -1,0 +1,72 @@
+/**
+ * A summary plan as LibreOffice prints it: the plan's sheets alone in a fresh workbook,
+ * converted to PDF, and the text of each page. `pageOfSheet` tells which sheet each page
+ * shows by its title (row 1 of every summary sheet), so a test can say that every sheet
+ * prints on exactly one page, hence one page wide.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { SheetPlan, WorkbookPlan } from '../../src/core/summary';
+import { workbookToBuffer, writeWorkbookPlan } from '../../src/workbook/xlsx';
+import { pdfPageTexts, renderPdf } from './soffice';
+
+export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+
+/** The .xlsx bytes of a workbook holding only the plan's sheets. */
+export async function planOnlyBuffer(plan: WorkbookPlan, sheets: SheetPlan[] = plan.sheets): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  writeWorkbookPlan(wb, { ...plan, sheets, remove: [] });
+  return workbookToBuffer(wb);
+}
+
+/** Text without white space (pdftotext spaces and breaks CJK text as the layout falls). */
+export const squeeze = (s: string): string => s.replace(/\s+/g, '');
+
+export interface Printed {
+  /** the PDF in test-artifacts */
+  pdf: string;
+  /** text of each page, in order */
+  pages: string[];
+}
+
+/**
+ * Renders the plan's visible sheets to `<ARTIFACTS>/<baseName>.pdf`, `perPdf` sheets a
+ * LibreOffice run (a workbook of hundreds of sheets would take longer than one run may),
+ * the parts joined with pdfunite.
+ */
+export async function printPlan(plan: WorkbookPlan, baseName: string, perPdf = 60): Promise<Printed> {
+  const sheets = plan.sheets.filter((s) => !s.hidden);
+  const parts: string[] = [];
+  const pages: string[] = [];
+  for (let i = 0; i < sheets.length; i += perPdf) {
+    const name = sheets.length > perPdf ? `${baseName}.part${i / perPdf + 1}` : baseName;
+    const pdf = await renderPdf(await planOnlyBuffer(plan, sheets.slice(i, i + perPdf)), ARTIFACTS, name);
+    parts.push(pdf);
+    pages.push(...(await pdfPageTexts(pdf)));
+  }
+  const pdf = path.join(ARTIFACTS, `${baseName}.pdf`);
+  if (parts.length > 1) {
+    execFileSync('pdfunite', [...parts, pdf]);
+    for (const p of parts) fs.rmSync(p, { force: true });
+  }
+  return { pdf, pages };
+}
+
+/** The title of a summary sheet (A1, merged across the table). */
+export function titleOf(sheet: SheetPlan): string {
+  return String(sheet.cells[0]?.[0]?.value ?? '');
+}
+
+/**
+ * For each page, the index of the sheet whose title it shows (-1 for a page with none:
+ * a second page of a sheet). Titles are matched in order, so equal titles are told apart.
+ */
+export function pageOfSheet(sheets: SheetPlan[], pages: string[]): number[] {
+  let next = 0;
+  return pages.map((text) => {
+    if (next < sheets.length && squeeze(text).includes(squeeze(titleOf(sheets[next])))) return next++;
+    return -1;
+  });
+}
