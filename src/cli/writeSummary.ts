@@ -12,9 +12,10 @@ import { NothingToSummarize, buildSummary } from '../core/session';
 import type { HighlightKind, PlanMode, Targets } from '../core/summary';
 import { readTargets, summaryPeriod } from '../core/summary';
 import { WorkbookReadError } from '../workbook/WorkbookPort';
-import type { ReadBook } from '../workbook/read';
 import { XlsxBook } from '../workbook/read';
-import { legacyWriteError, readErrorText } from '../workbook/readErrors';
+import { FORMAT_NAMES } from '../workbook/readErrors';
+import { legacyPackage } from '../workbook/write/legacy';
+import { writeFileAtomic, writePlanCopy } from './writeCopy';
 import { UserError, bookGrids, loadWorkbook, pickSheets, splitGrids } from './load';
 
 export interface WriteSummaryOptions {
@@ -67,10 +68,12 @@ async function targetsOf(file: string, lang: Lang): Promise<Targets> {
   return readTargets(readWorkbook(grids), grids);
 }
 
-/** The .xlsx package a copy is written from; a legacy file is refused until the package writer can convert it. */
-function xlsxSource(book: ReadBook, lang: Lang): XlsxBook {
-  if (book instanceof XlsxBook) return book;
-  throw new UserError(readErrorText(legacyWriteError(book.file, book.format), book.file, lang));
+const MACRO_BOOK = /macroEnabled/i;
+
+/** Whether an .xlsx-family package is macro-enabled (its workbook part's content type says so). */
+function isMacroBook(book: XlsxBook): boolean {
+  const rel = book.pkg.related('', 'officeDocument');
+  return !!rel?.part && MACRO_BOOK.test(book.pkg.contentType(rel.part) ?? '');
 }
 
 /**
@@ -79,12 +82,15 @@ function xlsxSource(book: ReadBook, lang: Lang): XlsxBook {
  */
 export async function writeSummary(file: string, o: WriteSummaryOptions): Promise<WriteSummaryOutcome> {
   const lang = o.lang;
-  if (path.extname(o.output).toLowerCase() !== '.xlsx') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
+  const ext = path.extname(o.output).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.xlsm') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
   if (sameFile(file, o.output)) throw new UserError(t(lang, 'error.same-file', { file: o.output }));
   if (!o.force && fs.existsSync(o.output)) throw new UserError(t(lang, 'error.exists', { file: o.output }));
 
   const wb = await loadWorkbook(file, lang);
-  const source = xlsxSource(wb, lang);
+  const macro = wb instanceof XlsxBook && isMacroBook(wb);
+  if (macro && ext !== '.xlsm') throw new UserError(t(lang, 'error.output-xlsm', { file: o.output }));
+  if (!macro && ext !== '.xlsx') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
   const split = splitGrids(bookGrids(wb, lang));
   const grids = pickSheets(split.grids, o.sheets, lang);
   const sheets = prepareSheets({ grids });
@@ -123,17 +129,20 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
   }
   const { result, planned, notes } = built;
   const { plan, indicators, regions } = planned;
-  // The copy is still written with ExcelJS (loaded only here), until the package writer replaces it.
-  const { writePlanCopy } = await import('./writeCopy');
   let buf: Uint8Array;
   try {
-    buf = await writePlanCopy(source.bytes, file, plan);
+    if (wb instanceof XlsxBook) buf = writePlanCopy(wb.bytes, plan);
+    else {
+      // a legacy file: a new package of its sheets (values, number formats, merges, widths), then ours
+      buf = writePlanCopy(legacyPackage(wb), plan);
+      messages.push(t(lang, 'write.converted', { format: FORMAT_NAMES[wb.format] }));
+    }
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UserError(t(lang, 'error.write', { file: o.output, detail: e.detail ?? e.code }));
     throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
   }
   try {
-    fs.writeFileSync(o.output, buf);
+    writeFileAtomic(o.output, buf);
   } catch (e) {
     throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
   }
