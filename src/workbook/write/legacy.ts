@@ -56,7 +56,15 @@ function gridXml(g: Grid, styles: StyleSheet, widths: (number | undefined)[] | u
   });
   let x = `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="${maxRow >= 0 ? rangeAddress(0, 0, maxRow, maxCol) : 'A1'}"/>`;
   x += '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="14.25"/>';
-  const cols = (widths ?? []).map((w, i) => (w !== undefined && Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>` : '')).join('');
+  // runs of equal widths as one <col min max>, up to the last column used
+  let cols = '';
+  const ws = (widths ?? []).slice(0, Math.max(maxCol + 1, 1)).map((w) => (w !== undefined && Number.isFinite(w) && w > 0 ? Math.round(w * 100) / 100 : undefined));
+  for (let i = 0; i < ws.length; ) {
+    let j = i;
+    while (j + 1 < ws.length && ws[j + 1] === ws[i]) j++;
+    if (ws[i] !== undefined) cols += `<col min="${i + 1}" max="${j + 1}" width="${ws[i]}" customWidth="1"/>`;
+    i = j + 1;
+  }
   if (cols) x += `<cols>${cols}</cols>`;
   x += rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>';
   const merges = g.merges.filter((m) => m.top !== m.bottom || m.left !== m.right);
