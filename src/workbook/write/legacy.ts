@@ -75,25 +75,36 @@ function gridXml(g: Grid, styles: StyleSheet, widths: (number | undefined)[] | u
 
 /** The worksheets of a legacy book as an .xlsx package (bytes). */
 export function legacyPackage(book: ReadBook & WidthSource, now?: Date): Uint8Array {
-  const styles = new StyleSheet(BASE_STYLES);
   const sheets = book.sheets.filter((s) => s.kind === 'worksheet');
   const grids = book.grids(sheets.map((s) => s.name));
+  return gridsPackage(
+    grids.map((g) => ({ grid: g, state: sheets.find((s) => s.name === g.name)?.state ?? 'visible', widths: book.columnWidths?.(g.name) })),
+    { date1904: book.date1904, now },
+  );
+}
+
+/** A new .xlsx package holding these sheets (none gives a workbook with no sheet, to write a plan into). */
+export function gridsPackage(
+  sheets: { grid: Grid; state?: string; widths?: (number | undefined)[] }[],
+  o: { date1904?: boolean; now?: Date } = {},
+): Uint8Array {
+  const styles = new StyleSheet(BASE_STYLES);
+  const grids = sheets.map((s) => s.grid);
   const parts: { name: string; data: Uint8Array }[] = [];
   let wbSheets = '';
   let rels = '';
   let overrides = '';
-  grids.forEach((g, i) => {
+  sheets.forEach(({ grid: g, state = 'visible', widths }, i) => {
     const n = i + 1;
-    const state = sheets.find((s) => s.name === g.name)?.state ?? 'visible';
-    parts.push({ name: `xl/worksheets/sheet${n}.xml`, data: utf8Bytes(gridXml(g, styles, book.columnWidths?.(g.name))) });
+    parts.push({ name: `xl/worksheets/sheet${n}.xml`, data: utf8Bytes(gridXml(g, styles, widths)) });
     wbSheets += `<sheet name="${esc(g.name)}" sheetId="${n}"${state !== 'visible' ? ` state="${state}"` : ''} r:id="rId${n}"/>`;
     rels += `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`;
     overrides += `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
   });
   const k = grids.length + 1;
   rels += `<Relationship Id="rId${k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`;
-  const firstVisible = Math.max(0, sheets.findIndex((s) => s.state === 'visible'));
-  const workbook = `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr${book.date1904 ? ' date1904="1"' : ''}/><bookViews><workbookView activeTab="${firstVisible}"/></bookViews><sheets>${wbSheets}</sheets><calcPr calcId="191029"/></workbook>`;
+  const firstVisible = Math.max(0, sheets.findIndex((s) => (s.state ?? 'visible') === 'visible'));
+  const workbook = `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr${o.date1904 ? ' date1904="1"' : ''}/><bookViews><workbookView activeTab="${firstVisible}"/></bookViews><sheets>${wbSheets}</sheets><calcPr calcId="191029"/></workbook>`;
   const types = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${overrides}</Types>`;
   const rootRels = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   return writeZip(
@@ -105,6 +116,6 @@ export function legacyPackage(book: ReadBook & WidthSource, now?: Date): Uint8Ar
       { name: 'xl/styles.xml', data: utf8Bytes(styles.toString()) },
       ...parts,
     ],
-    now,
+    o.now,
   );
 }
