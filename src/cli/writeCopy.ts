@@ -1,11 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import type { WorkbookPlan } from '../core/summary/Plan.types';
 import { writePlanPackage } from '../workbook/write';
 
 /** The copy with the summary sheets: the input package plus ours (src/workbook/write). */
 export function writePlanCopy(bytes: Uint8Array, plan: WorkbookPlan): Uint8Array {
-  return writePlanPackage(bytes, plan).bytes;
+  return writePlanPackage(bytes, plan, { deflateRaw: nodeDeflateRaw }).bytes;
+}
+
+/** zlib's raw DEFLATE at level 6 (about 4 times faster than fflate's). */
+export function nodeDeflateRaw(data: Uint8Array): Uint8Array {
+  return zlib.deflateRawSync(data, { level: 6 });
 }
 
 /**

@@ -77,16 +77,16 @@ function isMacroBook(book: XlsxBook): boolean {
 }
 
 /**
- * `summarize FILE -o OUT.xlsx`: read, check and summarise the workbook, then write a
- * copy with the summary sheets added. The input file is never written.
+ * Read the workbook, check and summarise it, and plan the sheets. Returns the package the copy
+ * is written from: the file's own bytes, or for a legacy file a new .xlsx of its sheets.
  */
-export async function writeSummary(file: string, o: WriteSummaryOptions): Promise<WriteSummaryOutcome> {
+async function readAndPlan(
+  file: string,
+  o: WriteSummaryOptions,
+  ext: string,
+  messages: string[],
+): Promise<{ built: SummaryBuild; source: Uint8Array; converted: string | null }> {
   const lang = o.lang;
-  const ext = path.extname(o.output).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.xlsm') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
-  if (sameFile(file, o.output)) throw new UserError(t(lang, 'error.same-file', { file: o.output }));
-  if (!o.force && fs.existsSync(o.output)) throw new UserError(t(lang, 'error.exists', { file: o.output }));
-
   const wb = await loadWorkbook(file, lang);
   const macro = wb instanceof XlsxBook && isMacroBook(wb);
   if (macro && ext !== '.xlsm') throw new UserError(t(lang, 'error.output-xlsm', { file: o.output }));
@@ -95,7 +95,6 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
   const grids = pickSheets(split.grids, o.sheets, lang);
   const sheets = prepareSheets({ grids });
 
-  const messages: string[] = [];
   let targets: Targets | undefined;
   if (o.targets) {
     targets = await targetsOf(o.targets, lang);
@@ -127,16 +126,34 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
     if (e instanceof NothingToSummarize) throw new UserError(e.message);
     throw e;
   }
+  if (wb instanceof XlsxBook) return { built, source: wb.bytes, converted: null };
+  // a legacy file: a new package of its sheets (values, number formats, merges, widths), then ours
+  try {
+    return { built, source: legacyPackage(wb), converted: FORMAT_NAMES[wb.format] };
+  } catch (e) {
+    throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
+  }
+}
+
+/**
+ * `summarize FILE -o OUT.xlsx`: read, check and summarise the workbook, then write a
+ * copy with the summary sheets added. The input file is never written.
+ */
+export async function writeSummary(file: string, o: WriteSummaryOptions): Promise<WriteSummaryOutcome> {
+  const lang = o.lang;
+  const ext = path.extname(o.output).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.xlsm') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
+  if (sameFile(file, o.output)) throw new UserError(t(lang, 'error.same-file', { file: o.output }));
+  if (!o.force && fs.existsSync(o.output)) throw new UserError(t(lang, 'error.exists', { file: o.output }));
+
+  const messages: string[] = [];
+  // Read and plan in a function of its own: its grids are let go before the copy is written.
+  const { built, source, converted } = await readAndPlan(file, o, ext, messages);
   const { result, planned, notes } = built;
   const { plan, indicators, regions } = planned;
   let buf: Uint8Array;
   try {
-    if (wb instanceof XlsxBook) buf = writePlanCopy(wb.bytes, plan);
-    else {
-      // a legacy file: a new package of its sheets (values, number formats, merges, widths), then ours
-      buf = writePlanCopy(legacyPackage(wb), plan);
-      messages.push(t(lang, 'write.converted', { format: FORMAT_NAMES[wb.format] }));
-    }
+    buf = writePlanCopy(source, plan);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UserError(t(lang, 'error.write', { file: o.output, detail: e.detail ?? e.code }));
     throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
@@ -146,6 +163,7 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
   } catch (e) {
     throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
   }
+  if (converted) messages.push(t(lang, 'write.converted', { format: converted }));
 
   messages.unshift(
     t(lang, 'write.done', {

@@ -2,7 +2,7 @@ import { address, columnLetters, rangeAddress } from '../../core/grid';
 import { quoteSheet } from '../../core/summary/formula';
 import type { CellStyle, PlanCell, PlanMode, Rect, SheetPlan } from '../../core/summary/Plan.types';
 import type { StyleSheet } from './styles';
-import { XML_HEAD, esc, num, tElement } from './xmlOut';
+import { ByteSink, XML_HEAD, esc, num, tElement } from './xmlOut';
 
 /*
  * One summary sheet as a worksheet part, from its plan: cells with inline strings (no shared
@@ -20,7 +20,8 @@ export interface SheetNote {
 }
 
 export interface SheetPart {
-  xml: string;
+  /** the part, UTF-8 */
+  bytes: Uint8Array;
   notes: SheetNote[];
   formulas: number;
 }
@@ -140,7 +141,8 @@ export function sheetXml(sheet: SheetPlan, mode: PlanMode, styles: StyleSheet, o
   let maxRow = -1;
   let formulas = 0;
   const links: string[] = [];
-  const rowsXml: string[] = [];
+  const rowsOut = new ByteSink();
+  let rowCountOut = 0;
   for (let r = 0; r < rowCount; r++) {
     const planRow = sheet.cells[r] ?? [];
     const width = Math.max(planRow.length, r < xfRows ? xfCols : 0);
@@ -163,7 +165,8 @@ export function sheetXml(sheet: SheetPlan, mode: PlanMode, styles: StyleSheet, o
     const h = heights.get(r);
     if (!cells && h === undefined) continue;
     if (h !== undefined) maxRow = Math.max(maxRow, r);
-    rowsXml.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}${cells ? '>' + cells + '</row>' : '/>'}`);
+    rowsOut.write(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}${cells ? '>' + cells + '</row>' : '/>'}`);
+    rowCountOut++;
   }
 
   const p = sheet.print;
@@ -183,7 +186,12 @@ export function sheetXml(sheet: SheetPlan, mode: PlanMode, styles: StyleSheet, o
     .map((w, i) => (Number.isFinite(w) && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ''))
     .join('');
   if (colXml) x += `<cols>${colXml}</cols>`;
-  x += rowsXml.length ? `<sheetData>${rowsXml.join('')}</sheetData>` : '<sheetData/>';
+  const out = new ByteSink(rowsOut.length + 65536);
+  if (rowCountOut) {
+    out.write(`${x}<sheetData>`);
+    out.writeBytes(rowsOut.bytes());
+    x = '</sheetData>';
+  } else x += '<sheetData/>';
   const merges = sheet.merges.filter((m) => {
     checkRect(m, 'merge', sheet.name);
     return m.top !== m.bottom || m.left !== m.right;
@@ -202,7 +210,8 @@ export function sheetXml(sheet: SheetPlan, mode: PlanMode, styles: StyleSheet, o
   if (p.footer !== null && p.footer !== '') x += `<headerFooter><oddFooter>${esc(p.footer)}</oddFooter></headerFooter>`;
   if (o.legacyDrawingId) x += `<legacyDrawing r:id="${o.legacyDrawingId}"/>`;
   x += '</worksheet>';
-  return { xml: x, notes: notesOf(sheet), formulas };
+  out.write(x);
+  return { bytes: out.bytes(), notes: notesOf(sheet), formulas };
 }
 
 /** The print titles of a sheet as a defined name's formula, e.g. `'Sheet'!$4:$5`; null when none. */

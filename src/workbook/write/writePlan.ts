@@ -1,6 +1,7 @@
 import type { WorkbookPlan } from '../../core/summary/Plan.types';
 import { OpcPackage, relType, relsPartOf } from '../ooxml/package';
-import type { ZipInput } from '../ooxml/zip';
+import type { DeflateRaw, ZipInput } from '../ooxml/zip';
+import { deflatedEntry } from '../ooxml/zip';
 import { nameKey, utf8Bytes, utf8Text } from '../ooxml/zip';
 import { writeZip } from '../ooxml/zip';
 import { NS_REL, commentsXml, notesVml, printTitles, sheetXml } from './sheet';
@@ -60,6 +61,8 @@ export interface PlanWriteResult {
 export interface PlanWriteOptions {
   /** the time stamped on new zip entries (tests pin it) */
   now?: Date;
+  /** a native raw-DEFLATE compressor (the CLI passes zlib's); fflate's otherwise */
+  deflateRaw?: DeflateRaw;
 }
 
 /** The relative target of `part` from the folder of `from` (both package part names). */
@@ -210,7 +213,8 @@ export function writePlanPackage(input: Uint8Array, plan: WorkbookPlan, options:
     }
     const out = sheetXml(sp, plan.mode, styles, { selected: k === activeNew, legacyDrawingId });
     formulas += out.formulas;
-    added.push({ name: part, data: utf8Bytes(out.xml) });
+    // deflated now: the part's text is not kept until the archive is written
+    added.push(deflatedEntry(part, out.bytes, options.deflateRaw));
     overrides.push(`<Override PartName="/${esc(part)}" ContentType="${CT_SHEET}"/>`);
     if (hasNotes) {
       added.push({ name: relsPartOf(part), data: utf8Bytes(`${XML_HEAD}<Relationships xmlns="${RELS_NS}">${sheetRels.join('')}</Relationships>`) });
@@ -380,7 +384,7 @@ export function writePlanPackage(input: Uint8Array, plan: WorkbookPlan, options:
   const stylesText = styles.toString();
   if (stylesExisted) {
     if (styles.changed) changed.set(nameKey(stylesPart as string), stylesText);
-  } else added.push({ name: stylesPart as string, data: utf8Bytes(stylesText) });
+  } else added.push(deflatedEntry(stylesPart as string, utf8Bytes(stylesText), options.deflateRaw));
   if (app !== null && appPart) changed.set(nameKey(appPart), app);
   for (const [k, v] of unselect) changed.set(k, v);
   if (!pkg.has(bookRelsPart)) added.push({ name: bookRelsPart, data: utf8Bytes(bookRels) });
@@ -397,7 +401,7 @@ export function writePlanPackage(input: Uint8Array, plan: WorkbookPlan, options:
       const original = pkg.zip.read(e);
       const bytes = utf8Bytes(text);
       if (sameBytes(original, bytes)) inputs.push({ name: e.name, copy: e, from: pkg.zip });
-      else inputs.push({ name: e.name, data: bytes });
+      else inputs.push(deflatedEntry(e.name, bytes, options.deflateRaw));
     } else inputs.push({ name: e.name, copy: e, from: pkg.zip });
   }
   inputs.push(...added);

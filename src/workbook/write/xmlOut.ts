@@ -192,3 +192,72 @@ export function decodeAttr(v: string): string {
     return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e];
   });
 }
+
+/**
+ * Text collected as UTF-8 bytes as it is written, so that a large part is never one large
+ * string (nor a list of them) before it is encoded.
+ */
+export class ByteSink {
+  private buf: Uint8Array;
+  private len = 0;
+  private readonly encoder = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
+
+  constructor(capacity = 1 << 16) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  private grow(need: number): void {
+    if (this.len + need <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.len + need) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+
+  write(s: string): void {
+    // at most 3 bytes per UTF-16 unit
+    this.grow(s.length * 3);
+    if (this.encoder) {
+      this.len += this.encoder.encodeInto(s, this.buf.subarray(this.len)).written ?? 0;
+    } else {
+      const b = utf8Fallback(s);
+      this.buf.set(b, this.len);
+      this.len += b.length;
+    }
+  }
+
+  writeBytes(b: Uint8Array): void {
+    this.grow(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+  }
+
+  get length(): number {
+    return this.len;
+  }
+
+  /** The bytes written (a view: write nothing more after taking it). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
+}
+
+function utf8Fallback(s: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
