@@ -63,6 +63,8 @@ export interface PlanWriteOptions {
   now?: Date;
   /** a native raw-DEFLATE compressor (the CLI passes zlib's); fflate's otherwise */
   deflateRaw?: DeflateRaw;
+  /** make the first summary sheet the one shown (default true) */
+  activate?: boolean;
 }
 
 /** The relative target of `part` from the folder of `from` (both package part names). */
@@ -188,7 +190,7 @@ export function writePlanPackage(input: Uint8Array, plan: WorkbookPlan, options:
   // our sheets: summary sheets, then the registry
   const all = [...plan.sheets, { ...plan.registry, hidden: true }];
   const firstNew = staying.length;
-  const activeNew = plan.sheets.findIndex((s) => !s.hidden);
+  const activeNew = options.activate === false ? -1 : plan.sheets.findIndex((s) => !s.hidden);
   const added: ZipInput[] = [];
   const overrides: string[] = [];
   const newRels: string[] = [];
