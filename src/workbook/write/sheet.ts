@@ -93,23 +93,26 @@ function cellStyles(sheet: SheetPlan, styles: StyleSheet): { xf: Int32Array; col
   return { xf, cols, rows };
 }
 
-function cellXml(ref: string, s: number, pc: PlanCell | null, mode: PlanMode): { xml: string; formula: boolean } {
+/** Whether a cell is written as a formula. */
+function isFormula(pc: PlanCell | null, mode: PlanMode): boolean {
+  return !!pc && mode === 'formulas' && pc.formula !== undefined && pc.formula !== '';
+}
+
+function cellXml(ref: string, s: number, pc: PlanCell | null, mode: PlanMode): string {
   const sa = s >= 0 ? ` s="${s}"` : '';
-  if (pc && mode === 'formulas' && pc.formula !== undefined && pc.formula !== '') {
-    const f = `<f>${esc(stripEquals(pc.formula))}</f>`;
+  if (pc && isFormula(pc, mode)) {
+    const f = `<f>${esc(stripEquals(pc.formula as string))}</f>`;
     const v = pc.value;
-    let xml: string;
-    if (typeof v === 'number' && Number.isFinite(v)) xml = `<c r="${ref}"${sa}>${f}<v>${num(v)}</v></c>`;
-    else if (typeof v === 'string') xml = `<c r="${ref}"${sa} t="str">${f}<v>${esc(v)}</v></c>`;
-    else if (typeof v === 'boolean') xml = `<c r="${ref}"${sa} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
-    else xml = `<c r="${ref}"${sa}>${f}</c>`;
-    return { xml, formula: true };
+    if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${sa}>${f}<v>${num(v)}</v></c>`;
+    if (typeof v === 'string') return `<c r="${ref}"${sa} t="str">${f}<v>${esc(v)}</v></c>`;
+    if (typeof v === 'boolean') return `<c r="${ref}"${sa} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
+    return `<c r="${ref}"${sa}>${f}</c>`;
   }
   const v = pc?.value ?? null;
-  if (typeof v === 'number' && Number.isFinite(v)) return { xml: `<c r="${ref}"${sa}><v>${num(v)}</v></c>`, formula: false };
-  if (typeof v === 'string' && v !== '') return { xml: `<c r="${ref}"${sa} t="inlineStr"><is>${tElement('t', v)}</is></c>`, formula: false };
-  if (typeof v === 'boolean') return { xml: `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`, formula: false };
-  return { xml: s >= 0 ? `<c r="${ref}"${sa}/>` : '', formula: false };
+  if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${sa}><v>${num(v)}</v></c>`;
+  if (typeof v === 'string' && v !== '') return `<c r="${ref}"${sa} t="inlineStr"><is>${tElement('t', v)}</is></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return s >= 0 ? `<c r="${ref}"${sa}/>` : '';
 }
 
 export interface SheetOptions {
@@ -143,6 +146,7 @@ export function sheetXml(sheet: SheetPlan, mode: PlanMode, styles: StyleSheet, o
   const links: string[] = [];
   const rowsOut = new ByteSink();
   let rowCountOut = 0;
+  const letters: string[] = [];
   for (let r = 0; r < rowCount; r++) {
     const planRow = sheet.cells[r] ?? [];
     const width = Math.max(planRow.length, r < xfRows ? xfCols : 0);
@@ -151,11 +155,11 @@ export function sheetXml(sheet: SheetPlan, mode: PlanMode, styles: StyleSheet, o
       const pc = planRow[c] ?? null;
       const s = r < xfRows && c < xfCols ? xf[r * xfCols + c] : -1;
       if (!pc && s < 0) continue;
-      const ref = address(r, c);
-      const out = cellXml(ref, s, pc, mode);
-      if (!out.xml) continue;
-      cells += out.xml;
-      if (out.formula) formulas++;
+      const ref = (letters[c] ??= columnLetters(c)) + (r + 1);
+      const xml = cellXml(ref, s, pc, mode);
+      if (!xml) continue;
+      cells += xml;
+      if (isFormula(pc, mode)) formulas++;
       else if (pc?.link && pc.value !== null && pc.value !== '') {
         links.push(`<hyperlink ref="${ref}" location="${esc(`${quoteSheet(pc.link.sheet)}!${pc.link.cell}`)}" display="${esc(String(pc.value))}"/>`);
       }

@@ -502,3 +502,18 @@ describe('the download keeps the workbook (issue 16)', () => {
     expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(SUMMARY_SHEETS.filter((s) => s !== '主要指标汇总表2')));
   });
 });
+
+describe('marks on the page (issue 16, not yet on the package writer)', () => {
+  const shaoyang = realFixture('shaoyang-monthly-2025-03.xlsx');
+  // Known gap: marking still loads the file into ExcelJS, whose save drops the charts (and the
+  // rest ExcelJS does not keep). The summary alone is written losslessly (see above).
+  (shaoyang ? test.failing : test.skip)('marking keeps the charts of the file', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(shaoyang as string));
+    const file = await FileWorkbook.open(bytes, '邵阳.xlsx');
+    const s = new AddinSession(file, new MemoryStore(), 'zh-CN');
+    await s.check();
+    await s.mark();
+    const output = new ZipArchive(await file.toBytes());
+    expect(output.has('xl/charts/chart1.xml')).toBe(true);
+  });
+});
