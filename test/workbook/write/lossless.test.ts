@@ -78,6 +78,30 @@ function partsOf(a: ZipArchive): Record<string, string> {
   return out;
 }
 
+/** Counts and indices the writer may set; everything else of an edited part must still be there, in order. */
+function normalised(xml: string): string {
+  return xml
+    .replace(/\s(count|activeTab|firstSheet|size|fullCalcOnLoad)="[^"]*"/g, '')
+    .replace(/<vt:i4>\d+<\/vt:i4>/g, '<vt:i4/>');
+}
+
+/** Whether `a` can be had from `b` by deleting characters (b only adds to a). */
+function isSubsequence(a: string, b: string): boolean {
+  let j = 0;
+  for (let i = 0; i < b.length && j < a.length; i++) if (b.charCodeAt(i) === a.charCodeAt(j)) j++;
+  return j === a.length;
+}
+
+/** The workbook-level parts were edited by adding elements (and setting counts), nothing of theirs rewritten. */
+function expectOnlyAdded(input: ZipArchive, output: ZipArchive): void {
+  for (const part of WORKBOOK_LEVEL) {
+    const i = input.entry(part);
+    const o = output.entry(part);
+    if (!i || !o) continue;
+    expect({ part, onlyAdded: isSubsequence(normalised(input.text(i)), normalised(output.text(o))) }).toEqual({ part, onlyAdded: true });
+  }
+}
+
 const schemaHere = schemaAvailable();
 const withSchema = schemaHere ? test : test.skip;
 if (!schemaHere) console.warn('xmllint or ../shared/ooxml-schema missing: the schema checks are skipped');
@@ -89,6 +113,9 @@ describe('the sample', () => {
     const output = archive(await fs.readFile(out));
     const changed = expectKept(input, output);
     expect(changed.sort()).toEqual(WORKBOOK_LEVEL.filter((p) => input.has(p)).sort());
+    expectOnlyAdded(input, output);
+    // the extension namespaces of the workbook part are still declared and ignorable
+    expect(output.text(output.entry('xl/workbook.xml')!)).toContain('mc:Ignorable="x15"');
     // ours: 5 sheets (4 summary + the registry), notes with their VML
     const added = output.entries.map((e) => e.name).filter((n) => !input.has(n));
     expect(added.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(5);
@@ -141,6 +168,7 @@ describe('the real 邵阳 monthly report (three charts)', () => {
       expect(before.replace(/\s+tabSelected="1"/, '')).toBe(after);
     }
     for (const chart of ['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml', 'docProps/custom.xml']) expect(output.has(chart)).toBe(true);
+    expectOnlyAdded(input, output);
     const again = await summarizeTo(out, 'shaoyang-2.xlsx');
     expect(partsOf(archive(await fs.readFile(again.out)))).toEqual(partsOf(output));
   });
@@ -282,6 +310,7 @@ describePy('a workbook with charts, a picture, notes, validation, names, protect
     const output = archive(await fs.readFile(out));
     const changed = expectKept(input, output);
     expect(changed).toContain('xl/workbook.xml');
+    expectOnlyAdded(input, output);
     // nothing of the workbook part is lost: the protection, the names (constant, sheet scope, print area) as they were
     const before = input.text(input.entry('xl/workbook.xml')!);
     const after = output.text(output.entry('xl/workbook.xml')!);
