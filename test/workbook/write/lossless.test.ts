@@ -136,6 +136,13 @@ describe('the sample', () => {
       const parts = newOrChanged(input, archive(await fs.readFile(out)));
       expect(parts.length).toBeGreaterThan(8);
       expect(validateParts(parts)).toBe('');
+      const sheets = parts.filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)).map((p) => p.xml).join('');
+      if (mode === 'formulas') {
+        // formulas carry the engine's value as their cached result; the workbook recalculates on load
+        const withValue = sheets.match(/<f>[^<]*<\/f><v>[^<]+<\/v>/g) ?? [];
+        expect(withValue.length).toBeGreaterThan(100);
+        expect(parts.find((p) => p.name === 'xl/workbook.xml')?.xml).toContain('fullCalcOnLoad="1"');
+      } else expect(sheets).not.toContain('<f>');
     }
   });
 
