@@ -108,12 +108,13 @@ const ILLEGAL_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
  * put back exactly what was there.
  *
  * Reading is our own reader's (src/workbook/read: .xlsx, and .xls/.et/.ods/.xlsb through
- * SheetJS), on the bytes as they are now. The first change (a summary, marks) loads the file
- * into ExcelJS, which still does the writing: what ExcelJS does not keep (charts, pivot
- * tables, threaded comments, workbook structure protection, the add-in's document settings) is
- * not in a file saved after a change; a file saved without one is the original, byte for byte.
- * A legacy file (.xls, .et, .ods, .xlsb) is read and checked, but changes are refused
- * ('legacy-write': save it as .xlsx first) until the package writer can write it.
+ * SheetJS), on the bytes as they are now. The summary is written by the package writer
+ * (src/workbook/write) into those bytes: every part of the file stays as it was. Marks still
+ * load the file into ExcelJS, which does their writing: what ExcelJS does not keep (charts,
+ * pivot tables, threaded comments, workbook structure protection, the add-in's document
+ * settings) is not in a file saved after marking (a known gap, issue 16). A legacy file (.xls,
+ * .et, .ods, .xlsb) is read and checked; the first change converts it to a new .xlsx of its
+ * sheets (values, number formats, merges, column widths).
  */
 export class FileWorkbook implements LiveWorkbook {
   /** what the last call had to do differently; always empty here (nothing falls back) */
