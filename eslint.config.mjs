@@ -123,14 +123,14 @@ export default defineConfig([
     },
   },
   {
-    files: ['src/workbook/ooxml/**/*.ts', 'src/workbook/read/**/*.ts'],
+    files: ['src/workbook/ooxml/**/*.ts', 'src/workbook/read/**/*.ts', 'src/workbook/write/**/*.ts'],
     ignores: ['src/workbook/read/file.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'fs/*', 'path', 'zlib', 'os', 'child_process', 'buffer'], message: 'The package layer and the readers are browser-safe: Node only in src/workbook/read/file.ts.' },
+            { group: ['node:*', 'fs', 'fs/*', 'path', 'zlib', 'os', 'child_process', 'buffer'], message: 'The package layer, the readers and the package writer are browser-safe: Node only in src/workbook/read/file.ts.' },
             { group: ['**/addin', '**/addin/*', '**/taskpane/*', '**/cli/*'], message: 'src/workbook must not import the add-in, the task pane or the CLI.' },
             { group: ['exceljs', 'exceljs/*', 'jszip'], message: 'The readers do not use ExcelJS or JSZip (they only write, in src/workbook/xlsx).' },
           ],

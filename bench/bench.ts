@@ -35,6 +35,8 @@ import type { ExcelResult } from './excelAdapter';
 import type { LoadFigures, ReaderResult, XmlFigures } from './reader';
 import { measureLoad, measureProcesses, measureXml, reportReader } from './reader';
 import { measureExcel, reportExcel } from './excelAdapter';
+import type { WriterResult } from './writer';
+import { measureWriter, reportWriter } from './writer';
 import { SAMPLE_RELATIVE_PATH, buildSample } from '../scripts/make-sample';
 
 const GENERATOR_VERSION = 2;
@@ -50,6 +52,7 @@ interface Args {
   skipSample: boolean;
   skipExcel: boolean;
   skipReader: boolean;
+  skipWriter: boolean;
   measure: string | null;
   mode: 'big' | 'sample' | 'load-exceljs' | 'load-ours' | 'xml';
 }
@@ -66,6 +69,7 @@ function parseArgs(argv: string[]): Args {
     skipSample: false,
     skipExcel: false,
     skipReader: false,
+    skipWriter: false,
     measure: null,
     mode: 'big',
   };
@@ -82,13 +86,14 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--no-sample') a.skipSample = true;
     else if (k === '--no-excel') a.skipExcel = true;
     else if (k === '--no-reader') a.skipReader = true;
+    else if (k === '--no-writer') a.skipWriter = true;
     else if (k === '--measure') a.measure = next();
     else if (k === '--mode') {
       const m = next();
       a.mode = m === 'sample' || m === 'load-exceljs' || m === 'load-ours' || m === 'xml' ? m : 'big';
     }
     else if (k === '--help' || k === '-h') {
-      console.log('usage: bench [--regions N] [--indicators M] [--repeat R] [--sample-repeat R] [--fresh] [--json] [--no-big] [--no-sample] [--no-excel] [--no-reader]');
+      console.log('usage: bench [--regions N] [--indicators M] [--repeat R] [--sample-repeat R] [--fresh] [--json] [--no-big] [--no-sample] [--no-excel] [--no-reader] [--no-writer]');
       process.exit(0);
     }
   }
@@ -477,7 +482,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`indicator-tables benchmark — ${machine()}`);
-  const out: { big?: BigResult; sample?: SampleResult; excel?: ExcelResult; reader?: ReaderResult } = {};
+  const out: { big?: BigResult; sample?: SampleResult; excel?: ExcelResult; reader?: ReaderResult; writer?: WriterResult } = {};
   if (!args.skipBig) {
     const file = bigWorkbookPath(args.regions, args.indicators);
     let generatedMs: number | null = null;
@@ -507,6 +512,16 @@ async function main(): Promise<void> {
     const { processes, python } = await measureProcesses(repoRoot(), file, args.repeat);
     out.reader = { file, exceljs, ours, xml, processes, python };
     reportReader(out.reader);
+  }
+  if (!args.skipWriter) {
+    const file = bigWorkbookPath(args.regions, args.indicators);
+    if (!fs.existsSync(file)) await writeBigWorkbook(file, args.regions, args.indicators);
+    const small = [{ label: 'the sample', file: await samplePath() }];
+    const shaoyang = path.resolve(repoRoot(), '../shared/fixtures/real/shaoyang-monthly-2025-03.xlsx');
+    if (fs.existsSync(shaoyang)) small.push({ label: 'the 邵阳 report', file: shaoyang });
+    else console.log(`\n(the 邵阳 report is not at ${shaoyang}: case 7 times the sample only)`);
+    out.writer = await measureWriter(repoRoot(), file, small, args.repeat);
+    reportWriter(out.writer);
   }
   if (args.json) console.log(`\n${JSON.stringify(out, null, 2)}`);
 }

@@ -133,7 +133,7 @@ export function findPython(): string | null {
 }
 
 /** Run a command with stdout to /dev/null; its wall time, and its peak RSS as it reports it on stderr ("maxrss KB"). */
-function timed(cmd: string, args: string[]): Promise<{ wallMs: number; peakRss: number }> {
+export function timed(cmd: string, args: string[]): Promise<{ wallMs: number; peakRss: number }> {
   return new Promise((resolve, reject) => {
     const t = process.hrtime.bigint();
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -12,9 +12,10 @@ import { NothingToSummarize, buildSummary } from '../core/session';
 import type { HighlightKind, PlanMode, Targets } from '../core/summary';
 import { readTargets, summaryPeriod } from '../core/summary';
 import { WorkbookReadError } from '../workbook/WorkbookPort';
-import type { ReadBook } from '../workbook/read';
 import { XlsxBook } from '../workbook/read';
-import { legacyWriteError, readErrorText } from '../workbook/readErrors';
+import { FORMAT_NAMES } from '../workbook/readErrors';
+import { legacyPackage } from '../workbook/write/legacy';
+import { writeFileAtomic, writePlanCopy } from './writeCopy';
 import { UserError, bookGrids, loadWorkbook, pickSheets, splitGrids } from './load';
 
 export interface WriteSummaryOptions {
@@ -67,29 +68,33 @@ async function targetsOf(file: string, lang: Lang): Promise<Targets> {
   return readTargets(readWorkbook(grids), grids);
 }
 
-/** The .xlsx package a copy is written from; a legacy file is refused until the package writer can convert it. */
-function xlsxSource(book: ReadBook, lang: Lang): XlsxBook {
-  if (book instanceof XlsxBook) return book;
-  throw new UserError(readErrorText(legacyWriteError(book.file, book.format), book.file, lang));
+const MACRO_BOOK = /macroEnabled/i;
+
+/** Whether an .xlsx-family package is macro-enabled (its workbook part's content type says so). */
+function isMacroBook(book: XlsxBook): boolean {
+  const rel = book.pkg.related('', 'officeDocument');
+  return !!rel?.part && MACRO_BOOK.test(book.pkg.contentType(rel.part) ?? '');
 }
 
 /**
- * `summarize FILE -o OUT.xlsx`: read, check and summarise the workbook, then write a
- * copy with the summary sheets added. The input file is never written.
+ * Read the workbook, check and summarise it, and plan the sheets. Returns the package the copy
+ * is written from: the file's own bytes, or for a legacy file a new .xlsx of its sheets.
  */
-export async function writeSummary(file: string, o: WriteSummaryOptions): Promise<WriteSummaryOutcome> {
+async function readAndPlan(
+  file: string,
+  o: WriteSummaryOptions,
+  ext: string,
+  messages: string[],
+): Promise<{ built: SummaryBuild; source: Uint8Array; converted: string | null }> {
   const lang = o.lang;
-  if (path.extname(o.output).toLowerCase() !== '.xlsx') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
-  if (sameFile(file, o.output)) throw new UserError(t(lang, 'error.same-file', { file: o.output }));
-  if (!o.force && fs.existsSync(o.output)) throw new UserError(t(lang, 'error.exists', { file: o.output }));
-
   const wb = await loadWorkbook(file, lang);
-  const source = xlsxSource(wb, lang);
+  const macro = wb instanceof XlsxBook && isMacroBook(wb);
+  if (macro && ext !== '.xlsm') throw new UserError(t(lang, 'error.output-xlsm', { file: o.output }));
+  if (!macro && ext !== '.xlsx') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
   const split = splitGrids(bookGrids(wb, lang));
   const grids = pickSheets(split.grids, o.sheets, lang);
   const sheets = prepareSheets({ grids });
 
-  const messages: string[] = [];
   let targets: Targets | undefined;
   if (o.targets) {
     targets = await targetsOf(o.targets, lang);
@@ -121,22 +126,44 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
     if (e instanceof NothingToSummarize) throw new UserError(e.message);
     throw e;
   }
+  if (wb instanceof XlsxBook) return { built, source: wb.bytes, converted: null };
+  // a legacy file: a new package of its sheets (values, number formats, merges, widths), then ours
+  try {
+    return { built, source: legacyPackage(wb), converted: FORMAT_NAMES[wb.format] };
+  } catch (e) {
+    throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
+  }
+}
+
+/**
+ * `summarize FILE -o OUT.xlsx`: read, check and summarise the workbook, then write a
+ * copy with the summary sheets added. The input file is never written.
+ */
+export async function writeSummary(file: string, o: WriteSummaryOptions): Promise<WriteSummaryOutcome> {
+  const lang = o.lang;
+  const ext = path.extname(o.output).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.xlsm') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
+  if (sameFile(file, o.output)) throw new UserError(t(lang, 'error.same-file', { file: o.output }));
+  if (!o.force && fs.existsSync(o.output)) throw new UserError(t(lang, 'error.exists', { file: o.output }));
+
+  const messages: string[] = [];
+  // Read and plan in a function of its own: its grids are let go before the copy is written.
+  const { built, source, converted } = await readAndPlan(file, o, ext, messages);
   const { result, planned, notes } = built;
   const { plan, indicators, regions } = planned;
-  // The copy is still written with ExcelJS (loaded only here), until the package writer replaces it.
-  const { writePlanCopy } = await import('./writeCopy');
   let buf: Uint8Array;
   try {
-    buf = await writePlanCopy(source.bytes, file, plan);
+    buf = writePlanCopy(source, plan);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new UserError(t(lang, 'error.write', { file: o.output, detail: e.detail ?? e.code }));
     throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
   }
   try {
-    fs.writeFileSync(o.output, buf);
+    writeFileAtomic(o.output, buf);
   } catch (e) {
     throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
   }
+  if (converted) messages.push(t(lang, 'write.converted', { format: converted }));
 
   messages.unshift(
     t(lang, 'write.done', {

@@ -5,7 +5,7 @@ import type { ReadErrorCode } from './WorkbookPort';
 import { WorkbookReadError } from './WorkbookPort';
 
 /** What a file read in each format is called in messages. */
-const FORMAT_NAMES: Record<BookFormat, string> = { xlsx: '.xlsx', xls: '.xls/.et', ods: '.ods', xlsb: '.xlsb' };
+export const FORMAT_NAMES: Record<BookFormat, string> = { xlsx: '.xlsx', xls: '.xls/.et', ods: '.ods', xlsb: '.xlsb' };
 
 /** Writing into a legacy file is refused until the package writer can (its detail is the format's name, for the message). */
 export function legacyWriteError(file: string, format: BookFormat): WorkbookReadError {

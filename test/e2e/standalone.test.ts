@@ -72,7 +72,7 @@ describeWithChromium('the standalone page in chromium (no Excel)', () => {
 
         await page.getByRole('button', { name: '生成汇总表', exact: true }).click();
         const downloadButton = page.getByRole('button', { name: /下载汇总工作簿/ });
-        // writing still goes through ExcelJS (loaded now, in its own chunk): give a busy machine time, waiting for the state
+        // the package writer runs in the page: give a busy machine time, waiting for the state
         await downloadButton.waitFor({ timeout: 240_000 });
         const [download] = await Promise.all([page.waitForEvent('download'), downloadButton.click()]);
         expect(download.suggestedFilename()).toBe(`${path.basename(FILE, '.xlsx')}-汇总.xlsx`);
@@ -125,7 +125,7 @@ describeWithChromium('the standalone page in chromium (no Excel)', () => {
     }
   });
 
-  test('a legacy .xls (and the same file named .et) is read and checked; generating asks to save it as .xlsx; a damaged one gets its cause', async () => {
+  test('a legacy .xls (and the same file named .et) is read and checked; generating converts it to .xlsx with the summary; a damaged one gets its cause', async () => {
     const opened = await openPage(browser, { origin: server.origin, office: 'no-host' });
     const { page } = opened;
     try {
@@ -143,7 +143,15 @@ describeWithChromium('the standalone page in chromium (no Excel)', () => {
         await page.getByRole('button', { name: '检查数据', exact: true }).click();
         await page.getByRole('button', { name: /安平县 公布位次为第11位/ }).waitFor({ timeout: 60_000 });
         await page.getByRole('button', { name: '生成汇总表', exact: true }).click();
-        await page.getByText(/另存为 \.xlsx/).first().waitFor({ timeout: 60_000 });
+        // converted to .xlsx (its values, number formats, merges, widths) with the summary added
+        const downloadButton = page.getByRole('button', { name: /下载汇总工作簿/ });
+        await downloadButton.waitFor({ timeout: 120_000 });
+        const [download] = await Promise.all([page.waitForEvent('download'), downloadButton.click()]);
+        expect(download.suggestedFilename()).toBe('旧报表-汇总.xlsx');
+        const saved = path.join(dir, `converted-${path.extname(name).slice(1)}.xlsx`);
+        await download.saveAs(saved);
+        const names = (await readXlsxFile(saved)).workbook.worksheets.map((ws) => ws.name);
+        expect(names).toEqual(expect.arrayContaining(['固定资产投资', '主要指标汇总表1', '审核结果']));
         await screenshot(page, `standalone-${path.extname(name).slice(1)}`);
         await page.getByRole('button', { name: /换一个文件/ }).click();
       }

@@ -165,6 +165,14 @@ const MESSAGES = {
   'error.write': { 'zh-CN': '无法写入文件：{file}（{detail}）', 'en-US': 'Cannot write the file: {file} ({detail})' },
   'error.needs-output': { 'zh-CN': '{option} 需要与 -o 一起使用（写出汇总表时才用得上）', 'en-US': '{option} needs -o (it applies when writing the summary sheets)' },
   'error.output-ext': { 'zh-CN': '输出文件须为 .xlsx：{file}', 'en-US': 'The output file must be .xlsx: {file}' },
+  'error.output-xlsm': {
+    'zh-CN': '输入文件是启用宏的工作簿，输出文件须为 .xlsm 才能保留宏：{file}',
+    'en-US': 'The input is a macro-enabled workbook; the output must be .xlsm to keep its macros: {file}',
+  },
+  'write.converted': {
+    'zh-CN': '源文件是 {format} 格式，已转换为 .xlsx：保留了原表的数值、数字格式、合并单元格和列宽，公式、图表等其他内容未转换。',
+    'en-US': 'The source is a {format} file and was converted to .xlsx: the sheets keep their values, number formats, merged cells and column widths; formulas, charts and the rest were not converted.',
+  },
   'mark.head': { 'zh-CN': '【指标表助手·审核】', 'en-US': '[indicator-tables check]' },
   'mark.severity.error': { 'zh-CN': '错误', 'en-US': 'Error' },
   'mark.severity.warning': { 'zh-CN': '疑问', 'en-US': 'Warning' },

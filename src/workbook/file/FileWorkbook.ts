@@ -9,8 +9,9 @@ import type { LiveWorkbook, MarkResult, Notice, SheetInfo, UnmarkResult } from '
 import { WorkbookReadError } from '../WorkbookPort';
 import type { ReadBook } from '../read/Book.types';
 import { readWorkbookBytes } from '../read/open';
+import { writePlanPackage } from '../write';
+import { legacyPackage } from '../write/legacy';
 import { asBytes } from '../xlsx/bytes';
-import { legacyWriteError } from '../readErrors';
 import { fillColour, workbookTheme } from './colors';
 
 /** Largest .xlsx file `FileWorkbook.open` reads (the file's own size). */
@@ -107,12 +108,13 @@ const ILLEGAL_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
  * put back exactly what was there.
  *
  * Reading is our own reader's (src/workbook/read: .xlsx, and .xls/.et/.ods/.xlsb through
- * SheetJS), on the bytes as they are now. The first change (a summary, marks) loads the file
- * into ExcelJS, which still does the writing: what ExcelJS does not keep (charts, pivot
- * tables, threaded comments, workbook structure protection, the add-in's document settings) is
- * not in a file saved after a change; a file saved without one is the original, byte for byte.
- * A legacy file (.xls, .et, .ods, .xlsb) is read and checked, but changes are refused
- * ('legacy-write': save it as .xlsx first) until the package writer can write it.
+ * SheetJS), on the bytes as they are now. The summary is written by the package writer
+ * (src/workbook/write) into those bytes: every part of the file stays as it was. Marks still
+ * load the file into ExcelJS, which does their writing: what ExcelJS does not keep (charts,
+ * pivot tables, threaded comments, workbook structure protection, the add-in's document
+ * settings) is not in a file saved after marking (a known gap, issue 16). A legacy file (.xls,
+ * .et, .ods, .xlsb) is read and checked; the first change converts it to a new .xlsx of its
+ * sheets (values, number formats, merges, column widths).
  */
 export class FileWorkbook implements LiveWorkbook {
   /** what the last call had to do differently; always empty here (nothing falls back) */
@@ -165,7 +167,11 @@ export class FileWorkbook implements LiveWorkbook {
 
   /** The file loaded into ExcelJS (from the current bytes) at the first change, with the module that writes it. */
   private async exceljs(): Promise<{ module: ExcelJSModule; workbook: ExcelJS.Workbook }> {
-    if (this.book.format !== 'xlsx') throw legacyWriteError(this.fileName, this.book.format);
+    if (this.book.format !== 'xlsx') {
+      // a legacy file becomes a new .xlsx of its sheets (values, number formats, merges, widths) at the first change
+      this.bytes = legacyPackage(this.book);
+      this.book = await readWorkbookBytes(this.bytes, this.fileName, { maxUnpackedBytes: Infinity });
+    }
     if (!this.excel) {
       const module = await import(/* webpackChunkName: "exceljs-writer" */ '../xlsx/browser');
       this.excel = { module, workbook: (await module.readXlsxBuffer(this.bytes, this.fileName)).workbook };
@@ -212,41 +218,26 @@ export class FileWorkbook implements LiveWorkbook {
    */
   async writePlan(plan: WorkbookPlan, options: { activate?: boolean } = {}): Promise<void> {
     this.notices = [];
-    const { module, workbook: wb } = await this.exceljs();
-    // The same rule as writeWorkbookPlan(), which throws plain errors: here they are the user's.
+    // Written by the package writer into the file as it is now: every part the file has stays
+    // as it was (charts, pivot tables, notes…), except the workbook-level lists it extends.
+    // A legacy file is converted to .xlsx first (its sheets' values, formats, merges, widths).
+    await this.settle();
     const removeSet = new Set(plan.remove);
     const registryName = lower(plan.registry.name);
-    const staying = wb.worksheets.filter((ws) => !removeSet.has(ws.name) && lower(ws.name) !== registryName);
-    const taken = new Map(staying.map((ws) => [lower(ws.name), ws.name]));
+    const staying = this.book.sheets.filter((s) => !removeSet.has(s.name) && lower(s.name) !== registryName);
+    const taken = new Map(staying.map((s) => [lower(s.name), s.name]));
     for (const sp of plan.sheets) {
       const clash = taken.get(lower(sp.name));
       if (clash !== undefined) throw new ExcelAdapterError('name-taken', { sheet: clash });
     }
-    if (!staying.some((ws) => ws.state === 'visible')) throw new ExcelAdapterError('no-visible');
-    module.writeWorkbookPlan(wb, plan);
-    this.dirty = true;
-    const first = plan.sheets.find((sp) => !sp.hidden);
-    if (first && options.activate !== false) this.activate(wb, first.name);
-  }
-
-  /** Make a sheet the active (and only selected) tab of the saved file. */
-  private activate(wb: ExcelJS.Workbook, name: string): void {
-    const sheets = wb.worksheets;
-    const index = sheets.findIndex((ws) => ws.name === name);
-    if (index < 0) return;
-    sheets.forEach((ws, i) => {
-      // `tabSelected` is written by ExcelJS but missing from its typings.
-      const views = (ws.views ?? []) as { tabSelected?: boolean }[];
-      if (i !== index) {
-        for (const v of views) if (v.tabSelected) v.tabSelected = false;
-      } else if (views.length) {
-        views[0].tabSelected = true;
-      } else {
-        ws.views = [{ state: 'normal', tabSelected: true } as Partial<ExcelJS.WorksheetView>];
-      }
-    });
-    const views: Partial<ExcelJS.WorkbookView>[] = wb.views?.length ? wb.views : [{ x: 0, y: 0, width: 12000, height: 24000, visibility: 'visible' }];
-    wb.views = views.map((v) => ({ ...v, activeTab: index, firstSheet: Math.min(v.firstSheet ?? 0, index) })) as ExcelJS.WorkbookView[];
+    if (!staying.some((s) => s.state === 'visible')) throw new ExcelAdapterError('no-visible');
+    const source = this.book.format === 'xlsx' ? this.bytes : legacyPackage(this.book);
+    const written = writePlanPackage(source, plan, { activate: options.activate !== false });
+    this.bytes = written.bytes;
+    this.book = await readWorkbookBytes(this.bytes, this.fileName, { maxUnpackedBytes: Infinity });
+    // ExcelJS (marks) starts again from these bytes
+    this.excel = null;
+    this.dirty = false;
   }
 
   /** A sheet by name: exactly, else ignoring case (as Excel finds sheets). */

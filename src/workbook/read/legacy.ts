@@ -221,7 +221,7 @@ export async function readLegacyBook(bytes: Uint8Array, file: string, format: Le
     if (format === 'xls') resetFormatTable(XLSX);
     // a copy of the options: SheetJS writes into the object it is given
     // .xls: bookFiles keeps the compound file (wb.cfb) for the names' hidden flags
-    wb = quietly(warnings, () => XLSX.read(bytes, { ...PARSE_OPTIONS, bookFiles: format === 'xls' }));
+    wb = quietly(warnings, () => XLSX.read(bytes, { ...PARSE_OPTIONS, bookFiles: format === 'xls', cellStyles: format !== 'ods' }));
   } catch (e) {
     throw readError(e, file);
   }
@@ -233,7 +233,10 @@ export async function readLegacyBook(bytes: Uint8Array, file: string, format: Le
     extra.hiddenNames = xlsHiddenNames(XLSX, wb);
     delete (wb as { cfb?: unknown }).cfb; // the compound file was kept for that only
   }
-  if (format === 'ods') extra.hiddenTables = odsHiddenTables(bytes);
+  if (format === 'ods') {
+    extra.hiddenTables = odsHiddenTables(bytes);
+    extra.odsBytes = bytes;
+  }
   return new LegacyBook(wb, file, format, extra);
 }
 
@@ -245,6 +248,51 @@ interface BookExtras {
   hiddenNames?: readonly boolean[] | null;
   /** .ods: the names of the tables shown hidden */
   hiddenTables?: ReadonlySet<string> | null;
+  /** .ods: the package, for the column widths (SheetJS does not read them) */
+  odsBytes?: Uint8Array;
+}
+
+/** A length in ODF units as a column width in characters of an 11-point default font (7 pixels each, 5 of padding). */
+function odfWidthChars(length: string): number | undefined {
+  const m = /^([\d.]+)(cm|mm|in|pt|pc|px)$/.exec(length.trim());
+  if (!m) return undefined;
+  const v = Number(m[1]);
+  const perUnit: Record<string, number> = { cm: 96 / 2.54, mm: 96 / 25.4, in: 96, pt: 96 / 72, pc: 16, px: 1 };
+  const px = v * perUnit[m[2]];
+  return Math.max(0, Math.round(((px - 5) / 7) * 100) / 100);
+}
+
+/** .ods: each table's column widths in characters, from A (undefined where the column has no width). */
+function odsColumnWidths(bytes: Uint8Array): Map<string, (number | undefined)[]> {
+  const out = new Map<string, (number | undefined)[]>();
+  try {
+    const content = unzipSync(bytes, { filter: (f) => f.name === 'content.xml' })['content.xml'];
+    if (!content) return out;
+    const text = strFromU8(content);
+    const widths = new Map<string, number | undefined>();
+    for (const m of text.matchAll(/<style:style\b([^>]*)>([\s\S]*?)<\/style:style>/g)) {
+      const attrs = xmlAttrs(m[1]);
+      if (attrs.get('style:family') !== 'table-column') continue;
+      const w = /style:column-width\s*=\s*"([^"]*)"/.exec(m[2]);
+      widths.set(attrs.get('style:name') ?? '', w ? odfWidthChars(w[1]) : undefined);
+    }
+    for (const t of text.matchAll(/<table:table\s([^>]*)>([\s\S]*?)(?=<table:table-row\b|<\/table:table>)/g)) {
+      const name = xmlAttrs(t[1]).get('table:name');
+      if (name === undefined) continue;
+      const cols: (number | undefined)[] = [];
+      for (const c of t[2].matchAll(/<table:table-column\s([^>]*?)\/?>/g)) {
+        const a = xmlAttrs(c[1]);
+        const n = Math.min(Number(a.get('table:number-columns-repeated') ?? 1) || 1, 1024 - cols.length);
+        const w = widths.get(a.get('table:style-name') ?? '');
+        for (let i = 0; i < n; i++) cols.push(w);
+        if (cols.length >= 1024) break;
+      }
+      out.set(unescapeXml(name), cols);
+    }
+  } catch {
+    // no widths
+  }
+  return out;
 }
 
 function xmlAttrs(tag: string): Map<string, string> {
@@ -421,6 +469,8 @@ function kindOf(ws: SheetJS.WorkSheet | undefined): SheetKind {
 interface ReadSheet {
   grid: Grid;
   usedRange: string | null;
+  /** column widths in characters (.xls, .xlsb) */
+  widths?: (number | undefined)[];
 }
 
 /** A workbook SheetJS has parsed, behind the ReadBook port. */
@@ -432,6 +482,8 @@ class LegacyBook implements ReadBook {
   readonly warnings: readonly string[];
   /** converted sheets by name (names are unique in a workbook) */
   private readonly cache = new Map<string, ReadSheet>();
+  private readonly odsBytes: Uint8Array | undefined;
+  private odsWidths: Map<string, (number | undefined)[]> | undefined;
 
   constructor(
     private readonly wb: SheetJS.WorkBook,
@@ -440,6 +492,7 @@ class LegacyBook implements ReadBook {
     extras: BookExtras = { warnings: [] },
   ) {
     this.warnings = extras.warnings;
+    this.odsBytes = extras.odsBytes;
     const props = wb.Workbook?.Sheets ?? [];
     const hiddenTables = extras.hiddenTables;
     this.sheets = wb.SheetNames.map((name, index) => ({
@@ -469,11 +522,24 @@ class LegacyBook implements ReadBook {
       const ws = this.wb.Sheets[sheet.name];
       const remap = this.format === 'xlsb' ? SHEETJS_BUILTIN_CODES : null;
       done = ws ? sheetToGrid(sheet.name, ws, this.date1904, remap) : { grid: { name: sheet.name, rows: [], merges: [], rowCount: 0, colCount: 0 }, usedRange: null };
+      const cols = ws?.['!cols'];
+      if (cols) done.widths = cols.map((c) => (c && typeof c.width === 'number' && !c.hidden ? c.width : undefined));
       this.cache.set(sheet.name, done);
       // SheetJS's sheet is not needed once converted: let it go (the grid is cached)
       delete this.wb.Sheets[sheet.name];
     }
     return done;
+  }
+
+  /** A sheet's column widths in characters, from A, where the file gives them. */
+  columnWidths(name: string): (number | undefined)[] | undefined {
+    if (this.odsBytes) {
+      this.odsWidths ??= odsColumnWidths(this.odsBytes);
+      return this.odsWidths.get(name);
+    }
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (sheet) this.read(sheet);
+    return this.cache.get(name)?.widths;
   }
 
   grids(names?: string[]): Grid[] {

@@ -1,13 +1,20 @@
 /**
- * The contract: a plan written by the xlsx adapter (ExcelJS) and by the Office.js
+ * The contract: a plan written by the package writer (src/workbook/write; the result read
+ * back with ExcelJS, the test oracle, and the links from the sheet parts) and by the Office.js
  * adapter (into the strict fake Excel) gives the same cells, formulas, links, notes,
  * formats, merges, highlight rules, widths, heights, frozen panes and print settings;
  * and a workbook read through either adapter gives the same grids.
  */
-import type { SheetPlan, WorkbookPlan } from '../../../src/core/summary';
+import ExcelJS from 'exceljs';
+import { parseAddress } from '../../../src/core/grid';
+import type { CellStyle, SheetPlan, WorkbookPlan } from '../../../src/core/summary';
+import { OpcPackage } from '../../../src/workbook/ooxml/package';
+import { readWorkbookBytes } from '../../../src/workbook/read';
+import { writePlanPackage } from '../../../src/workbook/write';
+import { decodeAttr } from '../../../src/workbook/write/xmlOut';
 import { splitGrids } from '../../../src/core/summary';
 import { describeReal } from '../../support/realFixtures';
-import type { Area } from './normalize';
+import type { Area, Style } from './normalize';
 import { fromExcelJs, fromFake, gridShape } from './normalize';
 import { SAMPLE, adapterOn, planOf, twoWays } from './support';
 
@@ -21,24 +28,70 @@ function areaOf(sheet: SheetPlan): Area {
   return { rows: rows + 1, cols: cols + 1 };
 }
 
-async function writeBoth(file: string, plan: (x: Awaited<ReturnType<typeof twoWays>>['xlsx']) => WorkbookPlan, apiVersion = '1.18') {
-  const { xlsx, book } = await twoWays(file, apiVersion);
-  const p = plan(xlsx);
-  await xlsx.writePlan(p);
+/** The package writer's result as ExcelJS reads it, and each sheet's links (ExcelJS does not read `location` links). */
+async function written(bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook; links: Map<string, Map<string, string>> }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const pkg = new OpcPackage(bytes);
+  const links = new Map<string, Map<string, string>>();
+  const book = pkg.text('xl/workbook.xml');
+  for (const m of book.matchAll(/<sheet name="([^"]*)"[^>]*r:id="([^"]*)"/g)) {
+    const part = pkg.relationships('xl/workbook.xml').find((r) => r.id === m[2])?.part;
+    if (!part) continue;
+    const map = new Map<string, string>();
+    for (const h of pkg.text(part).matchAll(/<hyperlink ref="([^"]*)" location="([^"]*)"/g)) map.set(h[1], decodeAttr(h[2]));
+    links.set(decodeAttr(m[1]), map);
+  }
+  return { wb, links };
+}
+
+async function writeBoth(file: string, plan: (x: Awaited<ReturnType<typeof twoWays>>['read']) => WorkbookPlan, apiVersion = '1.18') {
+  const { read, bytes, book } = await twoWays(file, apiVersion);
+  const p = plan(read);
+  const out = writePlanPackage(bytes, p).bytes;
+  const { wb, links } = await written(out);
   const adapter = adapterOn(book);
   await adapter.writePlan(p);
-  return { xlsx, book, plan: p, adapter };
+  return { wb, links, bytes: out, book, plan: p, adapter };
+}
+
+/** The style the plan gives a cell: its formats in order, later ones winning. */
+function planStyleAt(sheet: SheetPlan, row: number, col: number): CellStyle {
+  const out: CellStyle = {};
+  for (const f of sheet.formats) {
+    const r = f.range;
+    if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+    for (const [k, v] of Object.entries(f.style)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
 }
 
 function expectSameSheets(r: Awaited<ReturnType<typeof writeBoth>>): number {
   let cells = 0;
   for (const sp of [...r.plan.sheets, r.plan.registry]) {
-    const ws = r.xlsx.workbook.getWorksheet(sp.name);
+    const ws = r.wb.getWorksheet(sp.name);
     const fake = r.book.sheet(sp.name);
     if (!ws || !fake) throw new Error(`sheet ${sp.name} missing: xlsx ${!!ws}, fake ${!!fake}`);
     const area = areaOf(sp);
     const a = fromExcelJs(ws, area);
+    for (const [ref, location] of r.links.get(sp.name) ?? []) {
+      const cell = a.cells[ref];
+      if (cell) cell.link = location;
+    }
     const b = fromFake(fake, area);
+    // What the plan leaves unset (a font name or size) is the workbook's default font: Excel's
+    // Normal style, which the package writer takes from styles.xml and the fake does not model
+    // (it always has Calibri 11). Those fields are compared where the plan sets them.
+    for (const a1 of Object.keys(a.styles)) {
+      const { row, col } = parseAddress(a1);
+      const set = planStyleAt(sp, row, col);
+      for (const k of ['font', 'size'] as const) {
+        if (set[k] === undefined) {
+          delete (a.styles[a1] as Partial<Style>)[k];
+          delete (b.styles[a1] as Partial<Style>)[k];
+        }
+      }
+    }
     // field by field, so that a failure names what differs
     expect({ sheet: sp.name, cells: b.cells }).toEqual({ sheet: sp.name, cells: a.cells });
     expect({ sheet: sp.name, styles: b.styles }).toEqual({ sheet: sp.name, styles: a.styles });
@@ -50,7 +103,7 @@ function expectSameSheets(r: Awaited<ReturnType<typeof writeBoth>>): number {
     cells += Object.keys(a.cells).length;
   }
   // same sheets, same order
-  expect(r.book.sheets().map((s) => s.name)).toEqual(r.xlsx.workbook.worksheets.map((ws) => ws.name));
+  expect(r.book.sheets().map((s) => s.name)).toEqual(r.wb.worksheets.map((ws) => ws.name));
   return cells;
 }
 
@@ -79,19 +132,19 @@ describe('the built-in sample', () => {
   });
 
   test('en-US, and a second run replaces the add-in’s sheets only', async () => {
-    const { xlsx, book } = await twoWays(SAMPLE);
+    const { read, bytes, book } = await twoWays(SAMPLE);
     const adapter = adapterOn(book);
-    const first = planOf(xlsx, {}, 'en-US');
-    await xlsx.writePlan(first);
+    const first = planOf(read, {}, 'en-US');
+    const once = writePlanPackage(bytes, first).bytes;
     await adapter.writePlan(first);
-    // the second run reads the registry back through the Office.js adapter
+    // the second run reads the registry back through the Office.js adapter, and from the written file
     const split = splitGrids(await adapter.readGrids());
     expect(split.owned.sort()).toEqual(first.sheets.map((s) => s.name).sort());
-    const second = planOf(xlsx, {}, 'en-US');
+    const second = planOf(await readWorkbookBytes(once, 'once.xlsx'), {}, 'en-US');
     expect(second.remove.sort()).toEqual(first.sheets.map((s) => s.name).sort());
-    await xlsx.writePlan(second);
+    const twice = writePlanPackage(once, second).bytes;
     await adapter.writePlan(second);
-    expect(book.sheets().map((s) => s.name)).toEqual(xlsx.workbook.worksheets.map((ws) => ws.name));
+    expect(book.sheets().map((s) => s.name)).toEqual((await written(twice)).wb.worksheets.map((ws) => ws.name));
   });
 
   test('reading: both adapters give the same grids', async () => {
@@ -133,7 +186,12 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
   });
 
   test('values and formulas: both adapters write the same sheets', async () => {
-    expectSameSheets(await writeBoth(file, (x) => planOf(x, { points: true })));
+    const r = await writeBoth(file, (x) => planOf(x, { points: true }));
+    expectSameSheets(r);
+    // a header cell, whose format sets no font name: the workbook's own default font (宋体 12 here), as in Excel
+    const header = r.wb.getWorksheet(r.plan.sheets[0].name)?.getCell('A4');
+    expect(header?.font?.name).toBe('宋体');
+    expect(header?.font?.size).toBe(10);
     expectSameSheets(await writeBoth(file, (x) => planOf(x, { mode: 'formulas', share: true })));
   });
 });

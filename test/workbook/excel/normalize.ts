@@ -128,7 +128,10 @@ export function fromExcelJs(ws: ExcelJS.Worksheet, area: Area): Shape {
       if (st.font?.color?.argb) out.color = hex(st.font.color.argb);
       const fill = st.fill as ExcelJS.FillPattern | undefined;
       if (fill?.bgColor?.argb) out.fill = hex(fill.bgColor.argb);
-      if (typeof st.numFmt === 'string') out.numberFormat = st.numFmt;
+      // ExcelJS reads a dxf's number format as { id, formatCode }
+      const nf = st.numFmt as unknown;
+      if (typeof nf === 'string') out.numberFormat = nf;
+      else if (nf && typeof nf === 'object' && typeof (nf as { formatCode?: unknown }).formatCode === 'string') out.numberFormat = (nf as { formatCode: string }).formatCode;
       return out;
     });
   const widths: Shape['widths'] = {};

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import type { Grid } from '../../../src/core/grid';
 import { checkWorkbook, prepareSheets } from '../../../src/core/check';
 import type { Lang } from '../../../src/core/i18n';
 import { summarize } from '../../../src/core/summarize';
@@ -6,6 +8,8 @@ import type { SummaryPlanOptions, WorkbookPlan } from '../../../src/core/summary
 import { planSummary, splitGrids } from '../../../src/core/summary';
 import { ExcelWorkbook } from '../../../src/workbook/excel';
 import type { ExcelHost, ExcelRun, ExcelWorkbookOptions } from '../../../src/workbook/excel';
+import type { ReadBook } from '../../../src/workbook/read';
+import { readWorkbookBytes } from '../../../src/workbook/read';
 import { readXlsxFile } from '../../../src/workbook/xlsx';
 import type { XlsxWorkbook } from '../../../src/workbook/xlsx';
 import { FakeExcel } from '../../support/fakeExcel';
@@ -24,15 +28,16 @@ export function adapterOn(book: FakeExcel, options: ExcelWorkbookOptions = {}): 
 }
 
 /** A workbook file twice: as the xlsx adapter holds it and as a fake Excel holding the same cells. */
-export async function twoWays(file: string, apiVersion = '1.18'): Promise<{ xlsx: XlsxWorkbook; book: FakeExcel }> {
+export async function twoWays(file: string, apiVersion = '1.18'): Promise<{ xlsx: XlsxWorkbook; book: FakeExcel; bytes: Uint8Array; read: ReadBook }> {
   const xlsx = await readXlsxFile(file);
   const raw = new ExcelJS.Workbook();
   await raw.xlsx.readFile(file);
-  return { xlsx, book: fakeFromWorkbook(raw, { apiVersion }) };
+  const bytes = new Uint8Array(readFileSync(file));
+  return { xlsx, book: fakeFromWorkbook(raw, { apiVersion }), bytes, read: await readWorkbookBytes(bytes, file) };
 }
 
 /** The summary plan of a workbook, as the CLI makes it (checks included). */
-export function planOf(xlsx: XlsxWorkbook, options: SummaryPlanOptions = {}, lang: Lang = 'zh-CN'): WorkbookPlan {
+export function planOf(xlsx: { grids(): Grid[] }, options: SummaryPlanOptions = {}, lang: Lang = 'zh-CN'): WorkbookPlan {
   const split = splitGrids(xlsx.grids());
   const prepared = prepareSheets({ grids: split.grids });
   const result = summarize(

@@ -12,11 +12,14 @@ import { MARK_FILL, MARKS_SHEET, markRows, readMarkRecords } from '../../../src/
 import { buildSummary, defaultSettings, enabledSheets, prepareSession, summaryInput } from '../../../src/core/session';
 import { REGISTRY_SHEET, splitGrids } from '../../../src/core/summary';
 import { ExcelAdapterError } from '../../../src/workbook/excel';
+import { readWorkbookBytes } from '../../../src/workbook/read';
 import { FileWorkbook, MAX_FILE_BYTES, MAX_UNPACKED_BYTES } from '../../../src/workbook/file';
 import { WorkbookReadError } from '../../../src/workbook/WorkbookPort';
 import { readXlsxBuffer, worksheetToGrid } from '../../../src/workbook/xlsx';
 import { fakeFromWorkbook } from '../../support/fakeExcel/fromXlsx';
 import { adapterOn, SAMPLE } from '../excel/support';
+import { ZipArchive } from '../../../src/workbook/ooxml/zip';
+import { realFixture } from '../../support/realFixtures';
 
 const RANK_SHEET = '固定资产投资';
 const SUMMARY_SHEETS = ['主要指标汇总表1', '主要指标汇总表2', '位次表', '审核结果'];
@@ -349,7 +352,7 @@ describe('FileWorkbook.open refuses what it cannot read, with the codes the page
     expect(MAX_FILE_BYTES).toBe(60 * 1024 * 1024);
   });
 
-  test('legacy files (.xls, the same named .et, .ods, .xlsb) are read and checked; changing them asks for .xlsx first', async () => {
+  test('legacy files (.xls, the same named .et, .ods, .xlsb) are read and checked; a change converts them to .xlsx', async () => {
     const XLSX = await import('@e965/xlsx');
     const source = XLSX.read(sampleBytes(), { type: 'array', cellNF: true });
     const legacy: [string, Uint8Array][] = [
@@ -367,11 +370,14 @@ describe('FileWorkbook.open refuses what it cannot read, with the codes the page
       // nothing to unmark, and the bytes to download are the file as opened
       expect(await file.unmark()).toEqual({ cells: 0, kept: 0, gone: [], syncs: 0 });
       expect(await file.toBytes()).toBe(bytes);
-      const generate = await s.generate().catch((e: unknown) => e);
-      expect(generate).toBeInstanceOf(WorkbookReadError);
-      expect((generate as WorkbookReadError).code).toBe('legacy-write');
-      const marking = await s.mark().catch((e: unknown) => e);
-      expect((marking as WorkbookReadError).code).toBe('legacy-write');
+      const before = (await readWorkbookBytes(bytes, name)).grids();
+      await s.generate();
+      // now an .xlsx: the source sheets as they were read, then the summary
+      expect(file.format).toBe('xlsx');
+      expect(file.downloadName('zh-CN')).toBe('三月报表-汇总.xlsx');
+      const after = await readWorkbookBytes(await file.toBytes(), '三月报表-汇总.xlsx');
+      expect(after.grids(before.map((g) => g.name)).map((g) => g.rows)).toEqual(before.map((g) => g.rows));
+      expect(after.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(['主要指标汇总表1', '审核结果']));
     }
   });
 
@@ -470,4 +476,44 @@ test('reading an unchanged file again reuses the tables found (no second layout)
   const third = await s.read();
   expect(third).not.toBe(second);
   expect((await file.listSheets()).map((x) => x.name)).toContain('位次表');
+});
+
+describe('the download keeps the workbook (issue 16)', () => {
+  const shaoyang = realFixture('shaoyang-monthly-2025-03.xlsx');
+  (shaoyang ? test : test.skip)('生成汇总表 on the 邵阳 report: every part of the file byte for byte (the three charts too), ours added', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(shaoyang as string));
+    const file = await FileWorkbook.open(bytes, '邵阳.xlsx');
+    await new AddinSession(file, new MemoryStore(), 'zh-CN').generate();
+    const input = new ZipArchive(bytes);
+    const output = new ZipArchive(await file.toBytes());
+    const changed = input.entries
+      .filter((e) => {
+        const o = output.entry(e.name);
+        return !o || !Buffer.from(output.raw(o)).equals(Buffer.from(input.raw(e)));
+      })
+      .map((e) => e.name);
+    // the workbook-level lists, and the sheet whose tab was selected (it loses tabSelected only)
+    const allowed = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'docProps/app.xml'];
+    const others = changed.filter((n) => !allowed.includes(n));
+    expect(others.length).toBeLessThanOrEqual(1);
+    for (const n of others) expect(output.text(output.entry(n)!)).toBe(input.text(input.entry(n)!).replace(/\s+tabSelected="1"/, ''));
+    for (const chart of ['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml']) expect(output.has(chart)).toBe(true);
+    const book = await readWorkbookBytes(await file.toBytes(), 'out.xlsx');
+    expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(SUMMARY_SHEETS.filter((s) => s !== '主要指标汇总表2')));
+  });
+});
+
+describe('marks on the page (issue 16, not yet on the package writer)', () => {
+  const shaoyang = realFixture('shaoyang-monthly-2025-03.xlsx');
+  // Known gap: marking still loads the file into ExcelJS, whose save drops the charts (and the
+  // rest ExcelJS does not keep). The summary alone is written losslessly (see above).
+  (shaoyang ? test.failing : test.skip)('marking keeps the charts of the file', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(shaoyang as string));
+    const file = await FileWorkbook.open(bytes, '邵阳.xlsx');
+    const s = new AddinSession(file, new MemoryStore(), 'zh-CN');
+    await s.check();
+    await s.mark();
+    const output = new ZipArchive(await file.toBytes());
+    expect(output.has('xl/charts/chart1.xml')).toBe(true);
+  });
 });

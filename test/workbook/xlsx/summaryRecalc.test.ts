@@ -15,7 +15,10 @@ import { planSummary } from '../../../src/core/summary';
 import { TOTAL_KEY } from '../../../src/core/summary/model';
 import { indicatorKey } from '../../../src/core/check';
 import { columnLetters } from '../../../src/core/grid';
-import { readXlsxFile, workbookToBuffer, writeWorkbookPlan } from '../../../src/workbook/xlsx';
+import { readXlsxFile } from '../../../src/workbook/xlsx';
+import { readWorkbookBytes } from '../../../src/workbook/read';
+import { writePlanPackage } from '../../../src/workbook/write';
+import { gridsPackage } from '../../../src/workbook/write/legacy';
 import { describeReal } from '../../support/realFixtures';
 import { computed, disposeSoffice, recalculate, renderPng, sofficePath } from '../../support/soffice';
 
@@ -63,8 +66,8 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
     afterAll(() => disposeSoffice());
 
     async function planFor(options: Parameters<typeof planSummary>[1], rank: Parameters<typeof summarize>[2] = {}) {
-      const wb = await readXlsxFile(file);
-      const grids = wb.grids();
+      const bytes = fs.readFileSync(file);
+      const grids = (await readWorkbookBytes(bytes, file)).grids();
       const prepared = prepareSheets({ grids });
       const result = summarize(
         prepared.map((p) => p.layout),
@@ -73,8 +76,7 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
       );
       const findings = checkWorkbook(prepared, { lang: 'zh-CN' });
       const { plan } = planSummary(result, { ...options, findings, sheetOrder: grids.map((g) => g.name), existing: grids.map((g) => ({ name: g.name, a1: null })) });
-      await wb.writePlan(plan);
-      return { plan, buffer: await wb.toBuffer(), result };
+      return { plan, buffer: Buffer.from(writePlanPackage(bytes, plan).bytes), result };
     }
 
     test('competition ranks, gaps, shares and targets: every formula gives the engine value', async () => {
@@ -126,9 +128,7 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
     test('the values version renders to PNG (one page wide) for a person to look at', async () => {
       const { plan } = await planFor({ mode: 'values', points: true });
       // render only the summary sheets: a fresh workbook with just them
-      const wb = new ExcelJS.Workbook();
-      writeWorkbookPlan(wb, { ...plan, remove: [] });
-      const buffer = await workbookToBuffer(wb);
+      const buffer = Buffer.from(writePlanPackage(gridsPackage([]), { ...plan, remove: [] }).bytes);
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       fs.writeFileSync(path.join(ARTIFACTS, 'shaoyang-summary.xlsx'), buffer);
       const { pngs, pdf } = await renderPng(buffer, ARTIFACTS, 'shaoyang-summary');

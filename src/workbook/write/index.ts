@@ -1,0 +1,2 @@
+export { PlanWriteError, writePlanPackage } from './writePlan';
+export type { PlanWriteOptions, PlanWriteResult } from './writePlan';
