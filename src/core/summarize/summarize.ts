@@ -5,7 +5,7 @@ import { readFigure, shownValue } from '../figures';
 import type { Grid } from '../grid';
 import { cellAt } from '../grid';
 import type { IndicatorTable, SheetLayout, TableColumn, TableRow } from '../layout';
-import { comparableGrowth, parsePeriod, SheetCells } from '../layout';
+import { growthPriceBasis, parsePeriod, SheetCells } from '../layout';
 import type { FigureSource, RankBy, SummarizeOptions, SummaryResult, SummaryRow, SummaryTable } from './Summary.types';
 
 interface IndicatorColumns {
@@ -171,6 +171,7 @@ function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecim
 /** The summary of one indicator of one table: values, growth, ranks among the peers, points against the total, shares. */
 function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorColumns, options: Required<SummarizeOptions>): SummaryTable {
   const hasGrowth = !!(ic.growth || ic.index || (ic.value && ic.prior));
+  const growthBasis = hasGrowth ? growthPriceBasis(table, ic.growth ?? ic.index, ic.value, ic.prior) : null;
   let rankBy: RankBy = options.rankBy;
   if (rankBy === 'growth' && !hasGrowth) rankBy = 'value';
   if (rankBy === 'increment' && !(ic.increment || (ic.value && ic.prior))) rankBy = ic.value ? 'value' : 'growth';
@@ -232,7 +233,9 @@ function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorC
     total: totalRow && total ? { name: totalRow.name, row: totalRow.row + 1, value: total.value, growth: total.growthShown } : null,
     totalRow: total ? toRow(total, null) : null,
     additive,
-    comparable: hasGrowth && comparableGrowth(table, (ic.growth ?? ic.index ?? ic.value) as TableColumn, ic.value),
+    comparable: hasGrowth && growthBasis === 'comparable',
+    growthFrom: hasGrowth ? (ic.growth || ic.index ? 'published' : 'computed') : null,
+    growthBasis,
     rows,
     unranked,
     rankMismatches,

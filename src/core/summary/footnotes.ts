@@ -26,6 +26,17 @@ export interface FootnoteFacts {
   progress: { value: number; months: number } | null;
 }
 
+const GROWTH_KINDS = ['comparable', 'computed-current', 'computed', 'current'] as const;
+type GrowthKind = (typeof GROWTH_KINDS)[number];
+
+function growthKind(i: Indicator): GrowthKind | null {
+  const t = i.table;
+  if (t.comparable) return 'comparable';
+  if (t.growthFrom === 'computed') return t.growthBasis === 'current' ? 'computed-current' : 'computed';
+  if (t.growthBasis === 'current') return 'current';
+  return null;
+}
+
 function mostCommon(values: number[]): number {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -41,9 +52,20 @@ export function footnotes(f: FootnoteFacts): string[] {
   const lines: string[] = [];
   const names = (list: Indicator[]) => listText(lang, list.map((i) => i.name));
   const withGrowth = indicators.filter((i) => i.table.rows.some((r) => r.growthShown !== null));
-  const comparable = withGrowth.filter((i) => i.table.comparable);
-  if (comparable.length && comparable.length === withGrowth.length) lines.push(tx(lang, 'foot.comparable.all'));
-  else if (comparable.length) lines.push(tx(lang, 'foot.comparable.some', { list: names(comparable) }));
+  // The price basis only as far as it is known: published growth at comparable prices, growth computed
+  // here from current-price values (nominal, prices not removed), computed from values of unknown prices,
+  // or published at current prices. Nothing is said of growth the sheet says nothing about.
+  const kinds = new Map<GrowthKind, Indicator[]>();
+  for (const i of withGrowth) {
+    const k = growthKind(i);
+    if (k) kinds.set(k, [...(kinds.get(k) ?? []), i]);
+  }
+  for (const k of GROWTH_KINDS) {
+    const list = kinds.get(k);
+    if (!list) continue;
+    if (list.length === withGrowth.length) lines.push(tx(lang, `foot.growth.${k}.all`));
+    else lines.push(tx(lang, `foot.growth.${k}.some`, { list: names(list) }));
+  }
 
   if (indicators.length) {
     const n = mostCommon(indicators.map((i) => i.table.peers));
