@@ -75,3 +75,44 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
     expect(lines.some((l) => l.includes('其余指标按现价'))).toBe(false);
   });
 });
+
+describeReal('kazakhstan-grp-regions.xlsx', (file) => {
+  test('growth compares like periods only: 2023 against 2022, never against 9 months of 2023', async () => {
+    const { summary } = await read(file);
+    const recent = summary.tables.find((t) => t.sheet === '2008-2023')!;
+    expect(recent.indicator).toBe('Gross regional product');
+    expect(recent.period).toBe('2023');
+    // 120561096.4 / 103765518.2 (2022), not / 75546820.3 (9 months of 2023, which gave 59.6)
+    expect(recent.total).toMatchObject({ name: 'Republic of Kazakhstan', growth: 16.2 });
+    expect(recent.rows.find((r) => r.region === 'Almaty city')!.growthShown).toBe(29.6);
+    // one indicator per sheet: "9 months of 2019**" is a period, not an indicator
+    expect(summary.tables.map((t) => t.indicator)).toEqual(['Gross regional product', 'Gross regional product', 'Gross regional product']);
+  });
+
+  test('footnote marks leave names, periods and titles and stay as notes', async () => {
+    const { layouts } = await read(file);
+    const [early, , recent] = layouts.map((l) => l.tables[0]);
+    const astana = early.rows.find((r) => r.label === 'Astana city2)')!;
+    expect(astana.name).toBe('Astana city');
+    expect(astana.notes).toEqual([{ mark: '2)', note: '2) from 1990-1996, the city of Astana was part of the Akmola region' }]);
+    expect(recent.title).toBe('Gross regional product');
+    expect(recent.notes).toEqual([{ mark: '1)', note: '1) quarterly calculations of GRP have been producing only from 2008' }]);
+    const periods = recent.columns.map((c) => c.period);
+    expect(periods).toContain('9 months of 2019');
+    expect(periods).toContain('2023');
+    expect(recent.columns.every((c) => c.indicator.name === 'Gross regional product')).toBe(true);
+    const nine = recent.columns.find((c) => c.period === '9 months of 2019')!;
+    expect(nine.notes).toEqual([{ mark: '**', note: null }]);
+    expect(recent.columns.find((c) => c.period === '2023')!.notes).toEqual([{ mark: '2)', note: '2) preliminary data' }]);
+    for (const l of layouts) for (const t of l.tables) for (const r of t.rows) expect(r.name).not.toMatch(/\d\)$|\*$/);
+  });
+
+  test('1990–1992 in roubles by footnote 1): those columns are in doubt, not read as tenge silently', async () => {
+    const { layouts } = await read(file);
+    const early = layouts[0].tables[0];
+    const note = '1) 1990-1992 -mln. rubles';
+    expect(early.columns.filter((c) => c.otherUnit === note).map((c) => c.period)).toEqual(['1990', '1991', '1992']);
+    expect(early.columns.filter((c) => c.otherUnit === undefined).map((c) => c.period)).toEqual(['1993', '1994', '1995', '1996', '1997']);
+    expect(early.doubts).toEqual([{ kind: 'unit', cell: 'B3:D20', text: note }]);
+  });
+});

@@ -72,6 +72,13 @@ const MESSAGES = {
   'flag.comparable': { 'zh-CN': '可比价', 'en-US': 'comparable prices' },
   'flag.current': { 'zh-CN': '现价', 'en-US': 'current prices' },
   'flag.part-of': { 'zh-CN': '属于{col}列', 'en-US': 'part of column {col}' },
+  'flag.mark': { 'zh-CN': '注{mark}', 'en-US': 'note {mark}' },
+  'flag.other-unit': { 'zh-CN': '单位存疑', 'en-US': 'unit in doubt' },
+  'inspect.marked': { 'zh-CN': '    注{mark}所指：{name}{note}', 'en-US': '    Note {mark} marks: {name}{note}' },
+  'inspect.doubt': { 'zh-CN': '    存疑：{cell} {what}（{text}），请核对或在「修正」中更正', 'en-US': '    In doubt: {cell} {what} ({text}); confirm or correct it under Fix' },
+  'doubt.unit': { 'zh-CN': '单位可能与表头不同', 'en-US': 'may be in another unit than the header says' },
+  'doubt.total': { 'zh-CN': '按名称取作合计行', 'en-US': 'taken as the total by its name' },
+  'doubt.measure': { 'zh-CN': '各列的指标类型取自标题', 'en-US': 'the measure of every column is taken from the title' },
   'summary.heading': { 'zh-CN': '{indicator}　{period}　（{sheet}，{range}）', 'en-US': '{indicator}  {period}  ({sheet}, {range})' },
   'summary.basis': {
     'zh-CN': '按{rankBy}排名，{ties}，共{peers}个地区参与排名',

@@ -62,6 +62,29 @@ export interface TableRow {
   members: number[];
   /** a development zone or similar that a user may exclude from the peers */
   zone?: boolean;
+  /** footnotes the label points to with a mark ("Astana city2)"); the mark is not in `name` */
+  notes?: MarkNote[];
+}
+
+/** A footnote mark taken off a label, header or title, and the footnote it points to (null when none is under the table). */
+export interface MarkNote {
+  mark: string;
+  note: string | null;
+}
+
+/**
+ * A reading the reader is not sure of, shown by inspect and the task pane so that
+ * the user confirms or corrects it instead of it being used silently.
+ * - 'unit': a footnote says some figures are in another unit (1990–1992 in roubles under a tenge table)
+ * - 'total': a row taken as the total for its name alone (the country in the title), not by its sum
+ * - 'measure': the measure of every column comes from the title ("Growth Rates", "Percent Share")
+ */
+export interface Doubt {
+  kind: 'unit' | 'total' | 'measure';
+  /** A1 address or range of the cells concerned */
+  cell: string;
+  /** the source text it rests on (the footnote, the title line, the row's name) */
+  text: string;
 }
 
 export interface IndicatorMeta {
@@ -85,6 +108,10 @@ export interface TableColumn {
   period: string | null;
   /** an "of which" column ("#工业") is part of the column given here */
   partOf?: number;
+  /** footnotes the header points to with a mark ("19901)") */
+  notes?: MarkNote[];
+  /** a footnote says these figures are in another unit than `unit`: its text (growth is never computed across it) */
+  otherUnit?: string;
 }
 
 export interface IndicatorTable {
@@ -109,6 +136,10 @@ export interface IndicatorTable {
   footnotes: string[];
   /** price basis stated by a footnote or the title, for the whole table */
   priceBasis: PriceBasis | null;
+  /** footnotes the title points to with a mark ("Gross regional product1)") */
+  notes?: MarkNote[];
+  /** readings to confirm (see Doubt) */
+  doubts?: Doubt[];
 }
 
 /**

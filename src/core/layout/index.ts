@@ -7,3 +7,4 @@ export type { Period } from './period';
 export { regionKey, displayName, isTotalName, isOfWhich, groupKind, isZone, KNOWN_GROUPS } from './regions';
 export { measureOf, unitIn, unitLine, priceBasisIn, isAdditive, cleanIndicatorName } from './headers';
 export { comparableGrowth, growthPriceBasis } from './priceBasis';
+export { likePeriods } from './likePeriods';

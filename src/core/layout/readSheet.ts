@@ -7,6 +7,7 @@ import { isFootnoteText } from './footnotes';
 import { cleanIndicatorName, isUnit, priceBasisIn, unitLine } from './headers';
 import type { IgnoredCell, IgnoredReason, IndicatorTable, LayoutOverrides, PriceBasis, SheetLayout, TableColumn } from './Layout.types';
 import { parsePeriod } from './period';
+import { attachNotes, splitMarks, stripHeaderMarks, unmarkRows } from './marks';
 import { labelHeaderKind } from './regions';
 import { assignItemRoles, assignRegionRoles, decideRowShape, draftRows, finishRows } from './rows';
 import { SheetCells } from './sheetCells';
@@ -207,6 +208,8 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     }
     const numbered = titleCandidates.find((t) => /^(?:表|table)\s*\d|^\s*\d+-\d+\s/i.test(t.trim()));
     title = oneLine(numbered ?? titleCandidates[0] ?? '') || null;
+    const titleMarked = splitMarks(title ?? '');
+    if (title && titleMarked.marks.length) title = titleMarked.text;
     const notesFound = footnotesAfter(cells, body.bottom + 1, bodies[b + 1]?.top ?? cells.rowCount);
     for (const r of notesFound.rows) usedRows.add(r);
     const allText = [...preambleTexts, ...notesFound.notes].join(' ');
@@ -222,13 +225,16 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     })();
     const ctx = { titleIndicator, tableUnit, preamble: allText, sheetName: grid.name, priceBasis: basis };
     const columns: TableColumn[] = [];
+    const columnMarks = new Map<number, string[]>();
     const ofWhichCols: number[] = [];
     const right = Math.max(body.lastFigureCol, lastHeaderCol);
     for (let c = left; c <= right; c++) {
       if (c === labelCol || altCols.includes(c)) continue;
       if (body.dataRows.every((r) => cells.anchorOf(r, c).col === labelCol && cells.anchorOf(r, c).row === r && c !== labelCol && cells.isMerged(r, c))) continue;
-      const texts: string[] = [];
-      for (let r = headerTop; r <= headerBottom; r++) texts.push(cells.text(r, c));
+      const rawTexts: string[] = [];
+      for (let r = headerTop; r <= headerBottom; r++) rawTexts.push(cells.text(r, c));
+      const { texts, marks } = stripHeaderMarks(rawTexts);
+      if (marks.length) columnMarks.set(c, marks);
       const hasHeader = texts.some((t) => t !== '');
       const hasFigures = body.dataRows.some((r) => cells.figure(r, c).kind !== 'empty');
       if (!hasHeader && headerBottom >= headerTop) {
@@ -274,6 +280,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     else if (periods.length === 1) period = periods[0];
     else period = parsePeriod(title ?? '')?.label ?? (periods.length ? periods[periods.length - 1] : null);
     const rows = finishRows(drafts);
+    unmarkRows(rows);
     applyOverrides(rows, columns, overrides);
     const priceBasis: PriceBasis | null = basis?.all ?? null;
     const top = headerBottom >= headerTop ? headerTop : body.top;
@@ -298,6 +305,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
       footnotes: notesFound.notes,
       priceBasis,
     });
+    attachNotes(tables[tables.length - 1], titleMarked.marks, columnMarks);
     covered.push({ top, bottom: body.bottom, left, right: tableRight });
     floor = Math.max(body.bottom + 1, (notesFound.rows[notesFound.rows.length - 1] ?? body.bottom) + 1);
   }

@@ -5,7 +5,7 @@ import { readFigure, shownValue } from '../figures';
 import type { Grid } from '../grid';
 import { cellAt } from '../grid';
 import type { IndicatorTable, SheetLayout, TableColumn, TableRow } from '../layout';
-import { growthPriceBasis, parsePeriod, SheetCells } from '../layout';
+import { growthPriceBasis, likePeriods, parsePeriod, SheetCells } from '../layout';
 import type { FigureSource, RankBy, SummarizeOptions, SummaryResult, SummaryRow, SummaryTable } from './Summary.types';
 
 interface IndicatorColumns {
@@ -56,7 +56,9 @@ export function indicatorColumns(table: IndicatorTable): IndicatorColumns[] {
     const period = value?.period ?? latest(cols)?.period ?? table.period;
     let prior = samePeriod(of('prior'), period);
     if (!prior && value && values.length > 1) {
-      const earlier = values.filter((c) => c !== value && periodKey(c.period) < periodKey(value.period));
+      // Growth from two columns compares like periods only (9 months with 9 months a year before, a year with
+      // the year before), in the same unit: never a year with 9 months of it, nor tenge with roubles.
+      const earlier = values.filter((c) => c !== value && !c.otherUnit && !value.otherUnit && likePeriods(value.period, c.period));
       prior = earlier.length ? earlier.reduce((a, b) => (periodKey(b.period) > periodKey(a.period) ? b : a)) : null;
     }
     const growth = samePeriod(of('growth'), period);
