@@ -14,7 +14,7 @@ import type { Action } from './common';
 import { ActionError, StepMessage, usePaneMode, useStyles } from './common';
 import { ui } from './strings';
 
-const MEASURES: MeasureKind[] = ['value', 'growth', 'rank', 'share', 'points', 'prior', 'index', 'target', 'progress', 'increment', 'contribution', 'pull'];
+const MEASURES: MeasureKind[] = ['value', 'growth', 'rank', 'share', 'points', 'prior', 'index', 'target', 'progress', 'increment', 'contribution', 'pull', 'level-index'];
 
 export interface SheetsStepProps {
   session: AddinSession;

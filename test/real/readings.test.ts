@@ -116,3 +116,55 @@ describeReal('kazakhstan-grp-regions.xlsx', (file) => {
     expect(early.doubts).toEqual([{ kind: 'unit', cell: 'B3:D20', text: note }]);
   });
 });
+
+describeReal('philippines-grdp-regions-2000-2023.xlsx', (file) => {
+  const measures = (t: SheetLayout['tables'][number]): string[] => [...new Set(t.columns.map((c) => `${c.measure}:${c.indicator.priceBasis ?? '-'}`))];
+
+  test('the title lines set the measure and price basis of each stacked table; years are periods of one indicator', async () => {
+    const { layouts } = await read(file);
+    const grdp = layouts.find((l) => l.sheet === 'GRDP')!.tables;
+    expect(grdp).toHaveLength(14);
+    expect(grdp.slice(0, 7).map(measures)).toEqual([
+      ['value:current'],
+      ['value:comparable'],
+      ['growth:current'],
+      ['growth:comparable'],
+      ['level-index:-'],
+      ['share:current'],
+      ['share:comparable'],
+    ]);
+    for (const t of grdp) {
+      expect(t.shape).toBe('time-series');
+      expect(new Set(t.columns.map((c) => c.indicator.name))).toEqual(new Set(['Gross Regional Domestic Product']));
+      expect(t.rows.find((r) => r.role === 'total')?.name).toBe('Philippines');
+      expect(t.rows.some((r) => r.role === 'peer' && r.name === 'Philippines')).toBe(false);
+    }
+    // growth rates over "2000 - 2001" … "2022 - 2023" are the growth of 2001 … 2023
+    expect(grdp[3].columns.map((c) => c.period)).toEqual(Array.from({ length: 23 }, (_, i) => String(2001 + i)));
+    expect(grdp[0].columns.map((c) => c.period)).toEqual(Array.from({ length: 24 }, (_, i) => String(2000 + i)));
+    expect(grdp[0].columns.find((c) => c.col === 2)!.indicator.name).not.toMatch(/Annual/);
+    expect(grdp.slice(0, 7).every((t) => t.rows.filter((r) => r.role === 'peer').length === 17)).toBe(true);
+    expect(grdp.slice(7).every((t) => t.rows.filter((r) => r.role === 'peer').length === 3)).toBe(true);
+    const aff = layouts.find((l) => l.sheet === 'AFF')!.tables[0];
+    expect(aff.columns[0].indicator.name).toBe('Gross Value Added in Agriculture, Forestry, and Fishing');
+  });
+
+  test('one summary per indicator: the level at current prices with the growth published at constant prices, ranked among 17 regions', async () => {
+    const { summary } = await read(file);
+    expect(summary.tables).toHaveLength(20);
+    expect(new Set(summary.tables.map((t) => t.sheet)).size).toBe(20);
+    for (const t of summary.tables) {
+      expect(t).toMatchObject({ period: '2023', peers: 17, growthFrom: 'published', growthBasis: 'comparable', comparable: true });
+      expect(t.total?.name).toBe('Philippines');
+    }
+    const grdp = summary.tables.find((t) => t.sheet === 'GRDP')!;
+    expect(grdp.total?.growth).toBe(5.5); // Table 1.4, Y132: 5.5458…
+    const ncr = grdp.rows.find((r) => r.region === 'National Capital Region')!;
+    expect(ncr.valueShown).toBeCloseTo(7572347073, -1); // Table 1.1, Z12, at current prices
+    expect(ncr.growth).toBeCloseTo(4.881484756031369, 10); // Table 1.4, Y114, at constant 2018 prices
+    expect(ncr.source.growth).toBeNull(); // on another row than the level: no formula refers to it
+    const plan = planSummary(summary).plan.sheets;
+    expect(plan.length).toBeLessThanOrEqual(6);
+    expect(footnotes(summary)[0]).toBe('注：1. 增速按可比价计算。');
+  });
+});

@@ -47,6 +47,7 @@ const MESSAGES = {
   'measure.increment': { 'zh-CN': '增减额', 'en-US': 'increment' },
   'measure.contribution': { 'zh-CN': '贡献率', 'en-US': 'contribution' },
   'measure.pull': { 'zh-CN': '拉动', 'en-US': 'pull' },
+  'measure.level-index': { 'zh-CN': '定基指数', 'en-US': 'fixed-base index' },
   'ignored.contents': { 'zh-CN': '目录', 'en-US': 'table of contents' },
   'ignored.outside-text': { 'zh-CN': '表格之外的文字', 'en-US': 'text outside every table' },
   'ignored.outside': { 'zh-CN': '表格之外', 'en-US': 'outside every table' },

@@ -27,7 +27,9 @@ export type MeasureKind =
   /** 贡献率 (%): increment of the part / increment of the total × 100 */
   | 'contribution'
   /** 拉动 (percentage points): increment of the part / base of the total × 100 */
-  | 'pull';
+  | 'pull'
+  /** an index on a fixed base (Implicit Price Index 2018=100, national average = 100): a level, not growth */
+  | 'level-index';
 
 export type PriceBasis = 'comparable' | 'current';
 

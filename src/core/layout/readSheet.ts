@@ -9,6 +9,7 @@ import type { IgnoredCell, IgnoredReason, IndicatorTable, LayoutOverrides, Price
 import { parsePeriod } from './period';
 import { attachNotes, splitMarks, stripHeaderMarks, unmarkRows } from './marks';
 import { labelHeaderKind } from './regions';
+import { applyTitleMeasure, isYearSeries, plainTitle, normalizeHeaderTexts, stackedTotals, titleMeasure } from './stacked';
 import { assignItemRoles, assignRegionRoles, decideRowShape, draftRows, finishRows } from './rows';
 import { SheetCells } from './sheetCells';
 import { hasCjk, oneLine } from './text';
@@ -176,6 +177,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
   const covered: { top: number; bottom: number; left: number; right: number }[] = [];
   const usedRows = new Set<number>();
   const ignored: IgnoredCell[] = [];
+  const titleLines = new Map<IndicatorTable, string[]>();
   let floor = 0;
   for (let b = 0; b < bodies.length; b++) {
     const body = bodies[b];
@@ -214,7 +216,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     for (const r of notesFound.rows) usedRows.add(r);
     const allText = [...preambleTexts, ...notesFound.notes].join(' ');
     const basis = priceBasisIn(allText) ?? null;
-    const titleIndicator = title ? cleanIndicatorName(title.replace(/\s*continued$/i, '').replace(/续表\s*\d*/, '').replace(/（\d{4}年）|\(\d{4}年\)/, '').replace(/\d{4}年\d{1,2}[-—~～]\d{1,2}月|\d{4}年/, '').replace(TITLE_PREFIX, '')) || null : null;
+    const titleIndicator = title ? cleanIndicatorName(plainTitle(title).replace(/\s*continued$/i, '').replace(/续表\s*\d*/, '').replace(/（\d{4}年）|\(\d{4}年\)/, '').replace(/\d{4}年\d{1,2}[-—~～]\d{1,2}月|\d{4}年/, '').replace(TITLE_PREFIX, '')) || null : null;
     // Columns under the header.
     const lastHeaderCol = (() => {
       let last = body.lastFigureCol;
@@ -233,7 +235,8 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
       if (body.dataRows.every((r) => cells.anchorOf(r, c).col === labelCol && cells.anchorOf(r, c).row === r && c !== labelCol && cells.isMerged(r, c))) continue;
       const rawTexts: string[] = [];
       for (let r = headerTop; r <= headerBottom; r++) rawTexts.push(cells.text(r, c));
-      const { texts, marks } = stripHeaderMarks(rawTexts);
+      const { texts: unmarked, marks } = stripHeaderMarks(rawTexts);
+      const texts = normalizeHeaderTexts(unmarked);
       if (marks.length) columnMarks.set(c, marks);
       const hasHeader = texts.some((t) => t !== '');
       const hasFigures = body.dataRows.some((r) => cells.figure(r, c).kind !== 'empty');
@@ -253,6 +256,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
       }
       columns.push(column);
     }
+    applyTitleMeasure(columns, titleMeasure(preambleTexts));
     const measureCols = columns.map((c) => c.col);
     const rowsInBody: number[] = [];
     for (let r = body.top; r <= body.bottom; r++) if (body.dataRows.includes(r) || body.sectionRows.includes(r)) rowsInBody.push(r);
@@ -267,7 +271,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     // Periods across for one indicator make a time series.
     const valuePeriods = new Set(columns.filter((c) => c.measure === 'value' && c.period).map((c) => c.period));
     const indicators = new Set(columns.map((c) => c.indicator.name));
-    if (shape !== 'items' && valuePeriods.size >= 3 && indicators.size === 1) shape = 'time-series';
+    if (shape !== 'items' && ((valuePeriods.size >= 3 && indicators.size === 1) || isYearSeries(columns))) shape = 'time-series';
     if ((shape === 'regions' || labelHeader === 'periods') && drafts.length && drafts.filter((d) => d.hasFigures).every((d) => parsePeriod(d.label) !== null && !/[县区市州]$/.test(d.name))) {
       // Periods down (年份 | 1-5月 | 绝对额 | 增速): the rows are periods, not regions to rank.
       shape = 'time-series';
@@ -306,9 +310,11 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
       priceBasis,
     });
     attachNotes(tables[tables.length - 1], titleMarked.marks, columnMarks);
+    titleLines.set(tables[tables.length - 1], preambleTexts);
     covered.push({ top, bottom: body.bottom, left, right: tableRight });
     floor = Math.max(body.bottom + 1, (notesFound.rows[notesFound.rows.length - 1] ?? body.bottom) + 1);
   }
+  stackedTotals(tables, titleLines);
   // Everything else that holds something is reported, never silently dropped.
   const ignoredCols = new Set(ignored.map((i) => i.cell));
   for (let r = 0; r < cells.rowCount; r++) {

@@ -6,6 +6,7 @@ import type { Grid } from '../grid';
 import { cellAt } from '../grid';
 import type { IndicatorTable, SheetLayout, TableColumn, TableRow } from '../layout';
 import { growthPriceBasis, likePeriods, parsePeriod, SheetCells } from '../layout';
+import { chooseStacked, stackedGrowth } from './stacked';
 import type { FigureSource, RankBy, SummarizeOptions, SummaryResult, SummaryRow, SummaryTable } from './Summary.types';
 
 interface IndicatorColumns {
@@ -18,6 +19,8 @@ interface IndicatorColumns {
   increment: TableColumn | null;
   unit: string | null;
   period: string | null;
+  /** the growth column is in a table stacked with this one: its row for each region key */
+  growthRows?: Map<string, number>;
 }
 
 /** Sort key of a period label: later periods sort higher. */
@@ -121,7 +124,8 @@ function sourceOf(f: NumberFigure | null, col: TableColumn | null): FigureSource
 function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecimals: number): Measured {
   const v = num(figureAt(grid, row.row, ic.value));
   const p = num(figureAt(grid, row.row, ic.prior));
-  const g = num(figureAt(grid, row.row, ic.growth));
+  const growthRow = ic.growthRows ? (ic.growthRows.get(row.key) ?? null) : row.row;
+  const g = growthRow === null ? null : num(figureAt(grid, growthRow, ic.growth));
   const ix = num(figureAt(grid, row.row, ic.index));
   const inc = num(figureAt(grid, row.row, ic.increment));
   const rk = num(figureAt(grid, row.row, ic.rank));
@@ -165,7 +169,8 @@ function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecim
     source: {
       value: sourceOf(v, ic.value),
       prior: sourceOf(p, ic.prior),
-      growth: growthSource === 'published' ? sourceOf(g, ic.growth) : growthSource === 'index' ? sourceOf(ix, ic.index) : null,
+      // growth from a stacked table is on another row than the region's: no formula refers to it
+      growth: growthSource === 'published' && !ic.growthRows ? sourceOf(g, ic.growth) : growthSource === 'index' ? sourceOf(ix, ic.index) : null,
     },
   };
 }
@@ -272,10 +277,16 @@ export function* summarizeTables(layouts: SheetLayout[], grids: (Grid | SheetCel
   for (const layout of layouts) {
     const grid = byName.get(layout.sheet);
     if (!grid) continue;
+    const stacked = chooseStacked(layout.tables);
     for (const table of layout.tables) {
       if (table.shape === 'items') continue;
       if (!table.rows.some((r) => r.role === 'peer')) continue;
-      for (const ic of indicatorColumns(table)) yield summarizeIndicator(grid, table, ic, opts);
+      if (!stacked.keep.has(table)) continue;
+      const growthTable = stacked.growthFrom.get(table);
+      for (const ic of indicatorColumns(table)) {
+        const g = growthTable && !ic.growth && !ic.index ? stackedGrowth(growthTable, ic.period) : null;
+        yield summarizeIndicator(grid, table, g ? { ...ic, growth: g.column, growthRows: g.rows } : ic, opts);
+      }
     }
   }
 }

@@ -1,0 +1,77 @@
+import type { IndicatorTable, PriceBasis, TableColumn, TableRow } from '../layout';
+
+/**
+ * Tables stacked in one sheet that describe one indicator over the same regions (levels at
+ * current and at constant prices, growth rates, shares, price indices): a statistician
+ * quotes one line per region from them, the level at current prices with the growth as
+ * published (at comparable prices where there is one), not seven rankings.
+ */
+export interface StackedChoice {
+  /** the tables summarized; the others are read into one of these or are a regrouping of its regions */
+  keep: Set<IndicatorTable>;
+  /** for a table of levels: the table of published growth stacked with it */
+  growthFrom: Map<IndicatorTable, IndicatorTable>;
+}
+
+function indicatorOf(t: IndicatorTable): string | null {
+  const names = new Set(t.columns.map((c) => c.indicator.name));
+  return names.size === 1 ? [...names][0] : null;
+}
+
+const peers = (t: IndicatorTable): TableRow[] => t.rows.filter((r) => r.role === 'peer');
+const totalKey = (t: IndicatorTable): string | null => t.rows.find((r) => r.role === 'total')?.key ?? null;
+const has = (t: IndicatorTable, m: TableColumn['measure']): boolean => t.columns.some((c) => c.measure === m);
+
+function basisOf(t: IndicatorTable, m: TableColumn['measure']): PriceBasis | null {
+  return t.columns.find((c) => c.measure === m)?.indicator.priceBasis ?? t.priceBasis;
+}
+
+const LEVEL_ORDER: (PriceBasis | null)[] = ['current', null, 'comparable'];
+const GROWTH_ORDER: (PriceBasis | null)[] = ['comparable', null, 'current'];
+
+function best(list: IndicatorTable[], m: TableColumn['measure'], order: (PriceBasis | null)[]): IndicatorTable | null {
+  return [...list].sort((a, b) => order.indexOf(basisOf(a, m)) - order.indexOf(basisOf(b, m)))[0] ?? null;
+}
+
+export function chooseStacked(tables: IndicatorTable[]): StackedChoice {
+  const keep = new Set(tables);
+  const growthFrom = new Map<IndicatorTable, IndicatorTable>();
+  const groups = new Map<string, IndicatorTable[]>();
+  for (const t of tables) {
+    const name = indicatorOf(t);
+    if (t.shape === 'items' || !name || !peers(t).length) continue;
+    const key = `${name}\n${peers(t).map((r) => r.key).sort().join('|')}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const levels = group.filter((t) => has(t, 'value'));
+    const growths = group.filter((t) => has(t, 'growth') && !has(t, 'value'));
+    const base = best(levels, 'value', LEVEL_ORDER) ?? best(growths, 'growth', GROWTH_ORDER);
+    if (!base) continue;
+    for (const t of group) if (t !== base) keep.delete(t);
+    const growth = levels.includes(base) ? best(growths, 'growth', GROWTH_ORDER) : null;
+    if (growth) growthFrom.set(base, growth);
+  }
+  // The same indicator and the same total over other, fewer rows (Luzon, Visayas, Mindanao under
+  // the regions): a regrouping of the same whole, whose rows are groups, not peers of anyone.
+  const kept = [...keep];
+  for (const t of kept) {
+    const name = indicatorOf(t);
+    const total = totalKey(t);
+    if (!name || !total) continue;
+    const mine = new Set(peers(t).map((r) => r.key));
+    const larger = kept.find(
+      (o) => o !== t && keep.has(o) && indicatorOf(o) === name && totalKey(o) === total && peers(o).length > mine.size && !peers(o).some((r) => mine.has(r.key)),
+    );
+    if (larger) keep.delete(t);
+  }
+  return { keep, growthFrom };
+}
+
+/** The growth column of the stacked growth table for the period of the level, and its rows by region key. */
+export function stackedGrowth(growthTable: IndicatorTable, period: string | null): { column: TableColumn; rows: Map<string, number> } | null {
+  const column = growthTable.columns.find((c) => c.measure === 'growth' && c.period === period);
+  if (!column) return null;
+  return { column, rows: new Map(growthTable.rows.map((r) => [r.key, r.row])) };
+}
