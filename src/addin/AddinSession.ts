@@ -126,9 +126,17 @@ export class AddinSession {
   }
 
   /** Correct what the reader got wrong on a sheet; the sheet is read again with it (no round trip). */
-  async correct(sheet: string, change: { totalRow?: number | null; col?: number; column?: ColumnPatch | null }): Promise<void> {
+  async correct(sheet: string, change: { totalRow?: number | null; col?: number; column?: ColumnPatch | null; peer?: { row: number; ranked: boolean | null } }): Promise<void> {
     const current: LayoutOverrides = { ...(this.settings.overrides[sheet] ?? {}) };
     if (change.totalRow !== undefined) current.totalRow = change.totalRow;
+    if (change.peer !== undefined) {
+      // null forgets the choice (the reader's reading holds again)
+      const peers = { ...(current.peers ?? {}) };
+      if (change.peer.ranked === null) delete peers[change.peer.row];
+      else peers[change.peer.row] = change.peer.ranked;
+      if (Object.keys(peers).length) current.peers = peers;
+      else delete current.peers;
+    }
     if (change.col !== undefined) {
       const columns = { ...(current.columns ?? {}) };
       if (change.column === null) delete columns[change.col];

@@ -27,7 +27,7 @@ function tableJson(tb: IndicatorTable): unknown {
     labelColumn: columnLetters(tb.labelColumn),
     header: tb.headerBottom >= tb.headerTop ? { from: tb.headerTop + 1, to: tb.headerBottom + 1 } : null,
     total: total ? { name: total.name, row: total.row + 1 } : null,
-    regions: tb.shape === 'items' ? [] : tb.rows.filter((r) => r.role === 'peer').map((r) => ({ name: r.name, row: r.row + 1, key: r.key, ...(r.label !== r.name ? { label: r.label } : {}), ...(r.zone ? { zone: true } : {}) })),
+    regions: tb.shape === 'items' ? [] : tb.rows.filter((r) => r.role === 'peer').map((r) => ({ name: r.name, row: r.row + 1, key: r.key, ...(r.label !== r.name ? { label: r.label } : {}), ...(r.zone ? { zone: true } : {}), ...(r.apart ? { apart: r.apart } : {}) })),
     subtotals: tb.rows.filter((r) => r.role === 'subtotal').map((r) => ({ name: r.name, row: r.row + 1, members: r.members.map((m) => ({ name: nameOf(m), row: m + 1 })) })),
     ofWhich: tb.rows.filter((r) => r.role === 'of-which').map((r) => ({ name: r.name, row: r.row + 1, partOf: r.parent === null ? null : { name: nameOf(r.parent), row: r.parent + 1 } })),
     items: tb.shape === 'items' || !tb.rows.some((r) => r.role === 'peer') ? tb.rows.filter((r) => r.role === 'item').map((r) => ({ name: r.name, row: r.row + 1, level: r.level, parent: r.parent === null ? null : r.parent + 1 })) : undefined,
@@ -76,6 +76,7 @@ export function inspectText(layouts: SheetLayout[], lang: Lang): string {
       const main = tb.rows.filter((r) => (asItems ? r.role === 'item' : r.role === 'peer'));
       const names = main.slice(0, MAX_NAMES).map((r) => r.name).join(lang === 'zh-CN' ? '、' : ', ') + (main.length > MAX_NAMES ? ' …' : '');
       out.push(t(lang, asItems ? 'inspect.items' : 'inspect.regions', { count: main.length, names }));
+      if (!asItems) for (const r of main) if (r.apart) out.push(t(lang, 'inspect.apart', { name: r.name, row: r.row + 1, why: t(lang, `apart.${r.apart}`) }));
       for (const r of tb.rows.filter((x) => x.role === 'subtotal')) {
         out.push(t(lang, 'inspect.subtotal', { name: r.name, row: r.row + 1, members: r.members.length ? r.members.map(nameOf).join(lang === 'zh-CN' ? '、' : ', ') : '—' }));
       }

@@ -52,6 +52,7 @@ interface SummarizeCliOptions {
   rankBy: 'growth' | 'value' | 'increment';
   ties: 'competition' | 'dense';
   ascending?: boolean;
+  zonesAsPeers?: boolean;
   lang?: Lang;
 }
 
@@ -123,10 +124,11 @@ export function program(io: Io): Command {
     .addOption(new Option('--rank-by <what>', '排名依据 / rank by').choices(['growth', 'value', 'increment']).default('growth'))
     .addOption(new Option('--ties <rule>', '并列规则 / tie rule: competition 1,2,2,4 | dense 1,2,2,3').choices(['competition', 'dense']).default('competition'))
     .option('--ascending', '从小到大排名 / rank the smallest first')
+    .option('--zones-as-peers', '开发区、市辖区也参与县市区排名（默认只列出数据）/ rank development zones and 市辖区 among the counties (by default their figures are shown unranked)')
     .option('--lang <lang>', 'zh-CN | en-US', langOption)
     .action(async (file: string, opts: SummarizeCliOptions) => {
       const lang = opts.lang ?? langOption(undefined);
-      const summarizeOptions = { rankBy: opts.rankBy, ties: opts.ties, ascending: !!opts.ascending };
+      const summarizeOptions = { rankBy: opts.rankBy, ties: opts.ties, ascending: !!opts.ascending, zonesAsPeers: !!opts.zonesAsPeers };
       if (opts.values && opts.formulas) throw new UserError(t(lang, 'error.bad-option', { option: '--values/--formulas', value: '--values --formulas' }));
       if (!opts.output) {
         for (const flag of ['previous', 'targets', 'formulas', 'force'] as const) {

@@ -195,6 +195,23 @@ function FixPanel(props: { id: string; session: AddinSession; lang: Lang; table:
           ))}
         </Select>
       </Field>
+      {table.rows.some((r) => r.ranked !== undefined) && (
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>{ui(lang, 'fix.peers')}</legend>
+          <div className={styles.row}>
+            {table.rows
+              .filter((r) => r.ranked !== undefined)
+              .map((r) => (
+                <Checkbox
+                  key={r.row}
+                  label={r.name + (r.apart ? ui(lang, `fix.apart.${r.apart}` as const) : '')}
+                  checked={r.ranked === true}
+                  onChange={(_, data) => void correct({ peer: { row: r.row, ranked: data.checked === true } })}
+                />
+              ))}
+          </div>
+        </fieldset>
+      )}
       {table.columns.map((c) => (
         <ColumnFix key={c.col} lang={lang} column={c} onChange={(column) => void correct({ col: c.col, column })} />
       ))}
@@ -216,14 +233,24 @@ function ColumnFix(props: { lang: Lang; column: ColumnInfo; onChange: (patch: Co
   const styles = useStyles();
   const [unit, setUnit] = useState(c.unit ?? '');
   const [shownUnit, setShownUnit] = useState(c.unit);
+  const [period, setPeriod] = useState(c.period ?? '');
+  const [shownPeriod, setShownPeriod] = useState(c.period);
   if (shownUnit !== c.unit) {
     // the sheet was read again: show the unit it has now
     setShownUnit(c.unit);
     setUnit(c.unit ?? '');
   }
+  if (shownPeriod !== c.period) {
+    setShownPeriod(c.period);
+    setPeriod(c.period ?? '');
+  }
   const commitUnit = (): void => {
     const next = unit.trim() || null;
     if (next !== c.unit) onChange({ unit: next });
+  };
+  const commitPeriod = (): void => {
+    const next = period.trim() || null;
+    if (next !== c.period) onChange({ period: next });
   };
   return (
     <fieldset className={styles.fieldset}>
@@ -245,6 +272,16 @@ function ColumnFix(props: { lang: Lang; column: ColumnInfo; onChange: (patch: Co
             onBlur={commitUnit}
             onKeyDown={(e) => {
               if (e.key === 'Enter') commitUnit();
+            }}
+          />
+        </Field>
+        <Field label={ui(lang, 'fix.period')} style={{ width: '9em' }}>
+          <Input
+            value={period}
+            onChange={(_, data) => setPeriod(data.value)}
+            onBlur={commitPeriod}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commitPeriod();
             }}
           />
         </Field>

@@ -133,6 +133,12 @@ export function SummaryStep({ session, lang, onChanged, headingId, afterGenerate
         </RadioGroup>
       </Field>
 
+      <Checkbox
+        label={ui(lang, 'summary.zonesAsPeers')}
+        checked={s.zonesAsPeers}
+        onChange={(_, data) => void choose({ zonesAsPeers: data.checked === true })}
+      />
+
       <Field label={ui(lang, 'summary.ties')}>
         <RadioGroup value={s.ties} onChange={(_, data) => void choose({ ties: data.value === 'dense' ? 'dense' : 'competition' })}>
           <Radio value="competition" label={ui(lang, 'summary.ties.competition')} />

@@ -63,6 +63,11 @@ const STRINGS = {
   'fix.unit': { 'zh-CN': '单位', 'en-US': 'Unit' },
   'fix.additive': { 'zh-CN': '可加总', 'en-US': 'Additive' },
   'fix.comparable': { 'zh-CN': '可比价', 'en-US': 'Comparable prices' },
+  'fix.period': { 'zh-CN': '时期', 'en-US': 'Period' },
+  'fix.peers': { 'zh-CN': '参与排名的地区', 'en-US': 'Regions that take a rank' },
+  'fix.apart.zone': { 'zh-CN': '（开发区，默认不参与）', 'en-US': ' (development zone, not ranked by default)' },
+  'fix.apart.districts': { 'zh-CN': '（市辖区，默认不参与）', 'en-US': ' (市辖区, not ranked by default)' },
+  'fix.apart.user': { 'zh-CN': '（已设为不参与）', 'en-US': ' (taken out)' },
   'fix.reset': { 'zh-CN': '撤销对「{sheet}」的全部修正', 'en-US': 'Undo every correction of "{sheet}"' },
 
   // ---- 2 Check -------------------------------------------------------------------
@@ -121,6 +126,7 @@ const STRINGS = {
   'summary.rankBy.value': { 'zh-CN': '按总量排名', 'en-US': 'Value' },
   'summary.rankBy.increment': { 'zh-CN': '按增量排名', 'en-US': 'Increment' },
   'summary.ties': { 'zh-CN': '并列', 'en-US': 'Ties' },
+  'summary.zonesAsPeers': { 'zh-CN': '开发区、市辖区也参与县市区排名', 'en-US': 'Rank development zones and 市辖区 among the counties' },
   'summary.ties.competition': { 'zh-CN': '1,2,2,4（竞争排名）', 'en-US': '1,2,2,4 (competition)' },
   'summary.ties.dense': { 'zh-CN': '1,2,2,3（密集排名）', 'en-US': '1,2,2,3 (dense)' },
   'summary.top': { 'zh-CN': '前k位/后k位的 k', 'en-US': 'k of top k / bottom k' },

@@ -2275,3 +2275,93 @@ export function buildContentsSheet(
   ws.getColumn(2).width = 6;
   return w.truth(sheetName, []);
 }
+
+// ---------------------------------------------------------------------------
+// (g) balanceSheet — a balance beside its increment (邵阳 52综研室1: 金融机构存款余额), with
+//     市辖区 standing for its districts and, optionally, a development zone
+// ---------------------------------------------------------------------------
+
+export interface BalanceSheetOptions {
+  seed?: number;
+  sheetName?: string;
+  indicator?: string;
+  /** the balance's period header (default 3月末) */
+  period?: string;
+  /** the increment's header (default 比年初增减数) */
+  incrementHeader?: string;
+  /** 市辖区 first among the regions (default true) */
+  districts?: boolean;
+  /** a development zone listed last (default none) */
+  zone?: string | null;
+}
+
+export interface BalanceRegionTruth {
+  /** 0-based sheet row */
+  row: number;
+  name: string;
+  balance: number;
+  increment: number;
+  /** set apart from the 县市区 ranking: 'districts' for 市辖区, 'zone' for a development zone */
+  apart?: 'zone' | 'districts';
+  /** rank by balance among the regions that are not apart (competition; two decimals shown) */
+  rank: number | null;
+}
+
+export interface BalanceSheetTruth {
+  sheet: string;
+  indicator: string;
+  period: string;
+  totalRow: number;
+  total: { balance: number; increment: number };
+  regions: BalanceRegionTruth[];
+}
+
+/**
+ * 金融机构本外币存款余额 as 邵阳 publishes it: 地区 merged over two header rows, `3月末 | 比年初增减数`
+ * over a row of units `(亿元) | (亿元)`, 全市 first, then 市辖区 and the counties (and a zone). The
+ * increment is far smaller than the balance, so a reader that takes it for the balance is caught.
+ */
+export function buildBalanceSheet(wb: ExcelJS.Workbook, options: BalanceSheetOptions = {}): BalanceSheetTruth {
+  const rng = new Rng(options.seed ?? 52);
+  const sheetName = options.sheetName ?? '52综研室1';
+  const indicator = options.indicator ?? '金融机构本外币存款余额';
+  const period = options.period ?? '3月末';
+  const names = [...(options.districts === false ? [] : ['市辖区']), ...DEFAULT_COUNTIES.slice(3, 12).map((r) => r.full), ...(options.zone ? [options.zone] : [])];
+  const ws = wb.addWorksheet(sheetName);
+  const w = new SheetWriter(ws);
+  w.set(0, 0, indicator);
+  w.merge(0, 0, 0, 2);
+  w.set(2, 0, '地  区');
+  w.merge(2, 0, 3, 0);
+  w.set(2, 1, period);
+  w.set(2, 2, options.incrementHeader ?? '比年初增减数');
+  w.set(3, 1, '(亿元)');
+  w.set(3, 2, '(亿元)');
+  const regions: BalanceRegionTruth[] = names.map((name, i) => {
+    const balance = Number(rng.between(130, 1300).toFixed(10));
+    const increment = Number(rng.between(3, 60).toFixed(10));
+    const apart = name === '市辖区' ? ('districts' as const) : name === options.zone ? ('zone' as const) : undefined;
+    return { row: 5 + i, name, balance, increment, ...(apart ? { apart } : {}), rank: null };
+  });
+  const counted = regions.filter((r) => r.name !== options.zone);
+  const total = { balance: counted.reduce((a, r) => a + r.balance, 0), increment: counted.reduce((a, r) => a + r.increment, 0) };
+  w.set(4, 0, '全市');
+  w.set(4, 1, total.balance);
+  w.set(4, 2, total.increment);
+  for (const r of regions) {
+    w.set(r.row, 0, r.name);
+    w.set(r.row, 1, r.balance);
+    w.set(r.row, 2, r.increment);
+  }
+  for (let row = 4; row < 5 + regions.length; row++) for (const c of [1, 2]) w.cell(row, c).numFmt = '0.00_);[Red]\\(0.00\\)';
+  const ranked = regions.filter((r) => !r.apart);
+  const ranks = competitionRanks(ranked.map((r) => roundShown(r.balance, 2)));
+  ranked.forEach((r, i) => (r.rank = ranks[i]));
+  return { sheet: sheetName, indicator, period, totalRow: 4, total, regions };
+}
+
+export async function balanceSheet(options: BalanceSheetOptions = {}): Promise<Fixture<BalanceSheetTruth>> {
+  const wb = newWorkbook();
+  const truth = buildBalanceSheet(wb, options);
+  return { buffer: await workbookBuffer(wb), truth };
+}

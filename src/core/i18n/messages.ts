@@ -62,6 +62,13 @@ const MESSAGES = {
   'inspect.total': { 'zh-CN': '    合计行：{name}（第{row}行）', 'en-US': '    Total row: {name} (row {row})' },
   'inspect.no-total': { 'zh-CN': '    合计行：无', 'en-US': '    Total row: none' },
   'inspect.regions': { 'zh-CN': '    地区（{count}个）：{names}', 'en-US': '    Regions ({count}): {names}' },
+  'inspect.apart': {
+    'zh-CN': '    不参与排名：{name}（第{row}行，{why}；要参与排名用 --zones-as-peers 或在“修正”中勾选）',
+    'en-US': '    Not ranked: {name} (row {row}, {why}; use --zones-as-peers or tick it under Fix to rank it)',
+  },
+  'apart.zone': { 'zh-CN': '开发区，不是县市区的同级', 'en-US': 'a development zone, not a peer of the counties' },
+  'apart.districts': { 'zh-CN': '代表几个区的合计', 'en-US': 'stands for several districts' },
+  'apart.user': { 'zh-CN': '已设为不参与', 'en-US': 'taken out by the user' },
   'inspect.items': { 'zh-CN': '    项目（{count}个）：{names}', 'en-US': '    Items ({count}): {names}' },
   'inspect.subtotal': { 'zh-CN': '    小计：{name}（第{row}行）= {members}', 'en-US': '    Subtotal: {name} (row {row}) = {members}' },
   'inspect.of-which': { 'zh-CN': '    其中行：{name}（第{row}行，属于{parent}）', 'en-US': '    Of which: {name} (row {row}, part of {parent})' },

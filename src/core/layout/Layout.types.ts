@@ -64,6 +64,12 @@ export interface TableRow {
   members: number[];
   /** a development zone or similar that a user may exclude from the peers */
   zone?: boolean;
+  /**
+   * A region listed among the peers that does not take a rank unless the user says so: a development
+   * zone (经开区, 高新区, 新区, 园区 …) or a group standing in for districts (市辖区 whose districts are not
+   * listed), which are not peers of 县市区; 'user' when the user took the region out in 修正.
+   */
+  apart?: 'zone' | 'districts' | 'user';
   /** footnotes the label points to with a mark ("Astana city2)"); the mark is not in `name` */
   notes?: MarkNote[];
 }
@@ -168,6 +174,8 @@ export interface SheetLayout {
 export interface LayoutOverrides {
   /** per sheet: the total row (0-based), or null for "no total" */
   totalRow?: number | null;
-  /** per column (0-based): measure, unit, additivity, price basis */
-  columns?: Record<number, Partial<Pick<TableColumn, 'measure' | 'unit'>> & Partial<Pick<IndicatorMeta, 'additive' | 'priceBasis' | 'name'>>>;
+  /** per column (0-based): measure, unit, period, additivity, price basis */
+  columns?: Record<number, Partial<Pick<TableColumn, 'measure' | 'unit' | 'period'>> & Partial<Pick<IndicatorMeta, 'additive' | 'priceBasis' | 'name'>>>;
+  /** per row (0-based): whether the region takes a rank among the peers (a development zone or 市辖区 does not by default) */
+  peers?: Record<number, boolean>;
 }

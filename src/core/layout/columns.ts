@@ -74,6 +74,8 @@ export function describeColumn(col: number, headerTexts: string[], ctx: ColumnCo
       if (u) unit = u;
     }
   }
+  // an index (上年=100) has no unit, whatever the group header above it says
+  if (measure === 'index') unit = null;
   if (!unit) {
     if (measure === 'growth' || measure === 'share' || measure === 'progress') unit = '%';
     else if (measure === 'points') unit = '个百分点';

@@ -31,7 +31,10 @@ function normaliseUnit(u: string): string {
 export function unitIn(raw: string): string | null {
   const s = halfWidth(raw);
   if (/百分点/.test(s)) return '个百分点';
-  const parens = [...s.matchAll(/\(([^()]{1,40})\)?/g)].map((m) => m[1].trim());
+  const all = [...s.matchAll(/\(([^()]{1,40})\)?/g)].map((m) => m[1].trim());
+  // A bilingual header ("人均地区生产总值(元)\nPer Capita GDP (yuan)") states the unit twice: the Chinese one is ours.
+  const chinese = all.filter((p) => /[\u3400-\u9fff%]/.test(p));
+  const parens = chinese.some((p) => isUnit(p)) ? chinese : all;
   for (let i = parens.length - 1; i >= 0; i--) {
     const p = parens[i];
     if (/^(?:19|20)\d{2}/.test(p)) continue;
@@ -68,7 +71,8 @@ const INDEX = /=\s*100|指数|\bindex\b|为.{0,8}年\s*%/i;
 const PROGRESS = /完成(?:进度|率|目标|任务|计划)?\s*(?:\(?%\)?)$|进度|完成率|progress/i;
 const TARGET = /目标|任务|计划数|\btarget\b/i;
 const PRIOR = /^(?:上年同期|去年同期|上年|去年|上期|同期)(?!.*(?:增长|增速|增幅|%))/;
-const INCREMENT = /增减额|增减数|增加额|增量|比年初增|净增|increment/i;
+/** An amount of change: 比年初增减(数), 比上年末增减, 比上月增减, 增加额 — a growth when stated in % (see measureOf). */
+const INCREMENT = /增减额|增减数|增加额|增量|比年初增|比(?:上年末|上季末?|上月末?)增减|净增|increment/i;
 const GROWTH = /增速|增长|增幅|增减|同比|比上年|比去年|比上期|环比|growth|change|\bgr\b/i;
 
 /** The measure a header names. `text` is the header text closest to the figures; `context` the whole header. */
@@ -84,7 +88,7 @@ export function measureOf(text: string, context = ''): MeasureKind | null {
   if (PROGRESS.test(t)) return 'progress';
   if (TARGET.test(t)) return 'target';
   if (PRIOR.test(t)) return 'prior';
-  if (INCREMENT.test(t)) return 'increment';
+  if (INCREMENT.test(t)) return /%|百分比/.test(t) || /比(?:年初|上年末|上季末?|上月末?)增减(?!额|数)/.test(t) && /%/.test(context) ? 'growth' : 'increment';
   if (GROWTH.test(t)) return 'growth';
   if (/绝对[额值量数]|总[额量]|余额|本期|本月|累计|当月|金额|数值|^(?:19|20)\d{2}|^value|^level/i.test(t)) return 'value';
   if (context && /增长率|增速|growth rate/i.test(context) && /%/.test(context)) return 'growth';

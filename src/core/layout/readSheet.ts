@@ -96,6 +96,22 @@ function isUnitRow(cells: SheetCells, r: number): boolean {
   });
 }
 
+/**
+ * A row of units under the header's own columns ("(亿元) | (亿元)" below "3月末 | 比年初增减数") is the last
+ * line of the header, not a table-wide unit line: the label cell is merged down from the header above, or
+ * two or more figure columns carry a unit each.
+ */
+function unitsOfHeader(cells: SheetCells, r: number, labelCol: number, firstCol: number, lastCol: number): boolean {
+  if (cells.text(r, labelCol) !== '' && cells.anchorOf(r, labelCol).row < r) return true;
+  let units = 0;
+  for (let c = firstCol; c <= lastCol; c++) {
+    if (cells.anchorOf(r, c).col !== c || cells.anchorOf(r, c).row !== r) continue;
+    const t = cells.ownText(r, c);
+    if (t && isUnit(t.replace(/^[(（]|[)）]$/g, ''))) units++;
+  }
+  return units >= 2;
+}
+
 interface Found {
   body: Body;
   headerTop: number;
@@ -115,7 +131,7 @@ function locateHeader(cells: SheetCells, body: Body, floor: number): Found {
   const left = Math.min(labelCol, ...altCols);
   for (; r >= floor; r--) {
     if (cells.blankFilled(r)) break;
-    if (isUnitRow(cells, r)) break;
+    if (isUnitRow(cells, r) && !unitsOfHeader(cells, r, labelCol, body.firstFigureCol, body.lastFigureCol)) break;
     if (isTitleRow(cells, r, left, body.lastFigureCol)) break;
     if (!headerLike(cells, r, labelCol, body.firstFigureCol, body.lastFigureCol)) break;
     if (headerBottom === body.top) headerBottom = r;
@@ -212,11 +228,18 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     title = oneLine(numbered ?? titleCandidates[0] ?? '') || null;
     const titleMarked = splitMarks(title ?? '');
     if (title && titleMarked.marks.length) title = titleMarked.text;
+    // "2-12 续表 1 continued" continues the table above: it carries that table's title.
+    const continued = title ? /^\s*(?:\d+-\d+\s*)?(?:续表|continued)\s*(\d*)\s*(?:continued)?\s*$/i.exec(title) : null;
+    const before = tables[tables.length - 1];
+    if (continued && before?.title) {
+      const base = before.title.replace(/\s*[（(](?:续表|continued)[^）)]*[）)]$/i, '');
+      title = /续表/.test(title as string) ? `${base}（续表${continued[1]}）` : `${base} (continued${continued[1] ? ` ${continued[1]}` : ''})`;
+    }
     const notesFound = footnotesAfter(cells, body.bottom + 1, bodies[b + 1]?.top ?? cells.rowCount);
     for (const r of notesFound.rows) usedRows.add(r);
     const allText = [...preambleTexts, ...notesFound.notes].join(' ');
     const basis = priceBasisIn(allText) ?? null;
-    const titleIndicator = title ? cleanIndicatorName(plainTitle(title).replace(/\s*continued$/i, '').replace(/续表\s*\d*/, '').replace(/（\d{4}年）|\(\d{4}年\)/, '').replace(/\d{4}年\d{1,2}[-—~～]\d{1,2}月|\d{4}年/, '').replace(TITLE_PREFIX, '')) || null : null;
+    const titleIndicator = title ? cleanIndicatorName(plainTitle(title).replace(/\s*continued$/i, '').replace(/续表\s*\d*/, '').replace(/（\d{4}年）|\(\d{4}年\)/, '').replace(/\d{4}年\d{1,2}[-—~～]\d{1,2}月|\d{4}年/, '').replace(/[（(](?:续表|continued)[^）)]*[）)]$/i, '').replace(/^\s*\d+-\d+\s+/, '').replace(TITLE_PREFIX, '')) || null : null;
     // Columns under the header.
     const lastHeaderCol = (() => {
       let last = body.lastFigureCol;
@@ -372,12 +395,21 @@ function applyOverrides(rows: ReturnType<typeof finishRows>, columns: TableColum
       if (overrides.totalRow !== null && r.row === overrides.totalRow) r.role = 'total';
     }
   }
+  if (overrides.peers) {
+    for (const r of rows) {
+      const peer = overrides.peers[r.row];
+      if (peer === undefined || r.role !== 'peer') continue;
+      if (peer) delete r.apart;
+      else r.apart = 'user';
+    }
+  }
   if (overrides.columns) {
     for (const c of columns) {
       const o = overrides.columns[c.col];
       if (!o) continue;
       if (o.measure) c.measure = o.measure;
       if (o.unit !== undefined) c.unit = o.unit;
+      if (o.period !== undefined) c.period = o.period;
       if (o.additive !== undefined) c.indicator.additive = o.additive;
       if (o.priceBasis !== undefined) c.indicator.priceBasis = o.priceBasis;
       if (o.name) c.indicator.name = o.name;

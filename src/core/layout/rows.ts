@@ -176,8 +176,43 @@ export function assignRegionRoles(cells: SheetCells, drafts: Draft[], columns: T
     d.members = members.map((m) => m.row);
     for (const m of members) m.parent = d.row;
   }
-  for (const d of main) if (d.role === 'peer' && isZone(d.label)) d.zone = true;
+  for (const d of main) {
+    if (d.role !== 'peer') continue;
+    if (isZone(d.label)) d.zone = true;
+    // 市辖区 left as a peer (its districts are not listed) stands in for several districts: not a peer of 县市区.
+    if (d.zone) d.apart = 'zone';
+    else if (groupKind(d.label) === 'district') d.apart = 'districts';
+  }
 }
+
+/** Categories that split a whole between them: neither is part of the other (城镇 140.49 + 乡村 7.60 = the total). */
+const COMPLEMENTS: [RegExp, RegExp][] = [
+  [/城镇/, /乡村|农村/],
+  [/城市/, /农村|乡村/],
+  [/轻工业/, /重工业/],
+  [/内资/, /外资|港澳台/],
+  [/国有/, /非国有/],
+  [/公有/, /非公有/],
+  [/^男/, /^女/],
+];
+
+/** The category after a section word ("1、按地区分：城镇" → 城镇). */
+function categoryName(name: string): string {
+  return squash(halfWidth(name)).replace(/^.*[:：]/, '').replace(/^(?:[一二三四五六七八九十]+、|\d+[.、．])/, '');
+}
+
+/** Do two lines name complementary categories (城镇 and 乡村, X and 非X)? Then the second is no part of the first. */
+export function complementary(a: string, b: string): boolean {
+  const x = categoryName(a);
+  const y = categoryName(b);
+  if (!x || !y) return false;
+  if (y === `非${x}` || x === `非${y}`) return true;
+  // a whole that names both halves (城乡, 进出口) is their parent, not their complement
+  return COMPLEMENTS.some(([p, q]) => !(p.test(x) && q.test(x)) && ((p.test(x) && q.test(y)) || (q.test(x) && p.test(y))));
+}
+
+/** "二、…", "三、…": a later heading of a numbered list, which cannot be the total of the whole list. */
+const LATER_HEADING = /^[\s\u3000]*(?:[二三四五六七八九十]+、|[2-9][.、．]|[1-9]\d[.、．])/;
 
 /** Roles for an item list: the total (first line naming the table's indicator, or 合计), items by level, "其中" and "#" rows. */
 export function assignItemRoles(drafts: Draft[], titleIndicator: string | null): void {
@@ -187,6 +222,10 @@ export function assignItemRoles(drafts: Draft[], titleIndicator: string | null):
   let ofWhichIndent: number | null = null;
   let ofWhichParent: number | null = null;
   let lastNumbered: number | null = null;
+  const complementsParent = (d: Draft): boolean => {
+    const parent = ofWhichParent === null ? undefined : drafts.find((x) => x.row === ofWhichParent);
+    return !!parent && complementary(parent.name, d.name);
+  };
   for (const d of drafts) {
     const name = squash(d.name);
     const byIndent = Math.floor(d.indent / 2) + (d.indent > 0 ? 1 : 0);
@@ -200,14 +239,24 @@ export function assignItemRoles(drafts: Draft[], titleIndicator: string | null):
       d.role = 'of-which';
       // Only a "其中：" line opens a list that continues on the deeper-indented lines below it; "#" marks one line.
       ofWhichIndent = /^[\s\u3000]*其\s*中/.test(d.label) ? d.indent : null;
-    } else if (ofWhichIndent !== null && d.indent > ofWhichIndent && d.numbered === null) {
+    } else if (ofWhichIndent !== null && d.indent > ofWhichIndent && d.numbered === null && !complementsParent(d)) {
       // Lines under "其中：A" indented like it continue the list (其中：工资性收入 / 经营净收入 …).
       d.role = 'of-which';
       d.parent = ofWhichParent;
       continue;
+    } else if (ofWhichIndent !== null && d.numbered === null && complementsParent(d)) {
+      // "城镇 / 其中：城区 / 乡村": 乡村 is the other half of 城镇, its sibling, whatever its indent.
+      const parent = drafts.find((x) => x.row === ofWhichParent) as Draft;
+      ofWhichIndent = null;
+      d.role = 'item';
+      d.level = parent.level;
+      d.parent = parent.parent;
+      while (stack.length && stack[stack.length - 1].level >= d.level) stack.pop();
+      stack.push(d);
+      continue;
     } else {
       ofWhichIndent = null;
-      if (!totalSeen && (/(合计|总计)$/.test(name) || (title && (name === title || name.includes(title) || (title.includes(name) && name.length >= 4))))) {
+      if (!totalSeen && !LATER_HEADING.test(d.label) && (/(合计|总计)$/.test(name) || (title && (name === title || name.includes(title) || (title.includes(name) && name.length >= 4))))) {
         d.role = 'total';
         totalSeen = true;
       } else d.role = 'item';
@@ -254,6 +303,7 @@ export function finishRows(drafts: Draft[]): TableRow[] {
       members: d.members,
     };
     if (d.zone) row.zone = true;
+    if (d.apart) row.apart = d.apart;
     return row;
   });
 }

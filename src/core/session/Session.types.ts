@@ -27,6 +27,8 @@ export interface SummaryChoices {
   rankBy: RankBy;
   ties: TieRule;
   ascending: boolean;
+  /** rank development zones and 市辖区 among the 县市区 (off by default: they are not their peers) */
+  zonesAsPeers: boolean;
   /** k of 前k位 / 后k位 */
   top: number;
   highlights: Record<HighlightKind, boolean>;
@@ -57,6 +59,10 @@ export interface RowChoice {
   row: number;
   name: string;
   role: RowRole;
+  /** a peer row that takes no rank: a development zone, 市辖区, or taken out by the user (TableRow.apart) */
+  apart?: 'zone' | 'districts' | 'user';
+  /** the region takes a rank (peers only) */
+  ranked?: boolean;
 }
 
 /** A column as the Sheets step shows it, with what can be corrected. */
@@ -68,6 +74,8 @@ export interface ColumnInfo {
   indicator: string;
   measure: MeasureKind;
   unit: string | null;
+  /** the period the column refers to (2025年1-3月, 2022), when the reader found one */
+  period: string | null;
   additive: boolean;
   priceBasis: PriceBasis | null;
 }

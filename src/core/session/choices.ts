@@ -15,7 +15,7 @@ export function summaryInput(settings: AddinSettings, lang: Lang): BuildSummaryI
     perSheet: s.perSheet,
     highlights: s.highlights,
     check: s.findingsSheet,
-    summarize: { rankBy: s.rankBy, ties: s.ties, ascending: s.ascending },
+    summarize: { rankBy: s.rankBy, ties: s.ties, ascending: s.ascending, zonesAsPeers: s.zonesAsPeers },
     targets: s.targets ? undefined : null,
     accepted: settings.accepted,
   };

@@ -15,6 +15,7 @@ export function defaultSummaryChoices(): SummaryChoices {
     rankBy: 'growth',
     ties: 'competition',
     ascending: false,
+    zonesAsPeers: false,
     top: 3,
     highlights: Object.fromEntries(HIGHLIGHTS.map((h) => [h, true])) as Record<HighlightKind, boolean>,
     mode: 'values',
@@ -49,6 +50,7 @@ function summaryChoices(v: unknown): SummaryChoices {
     rankBy: oneOf(v.rankBy, ['growth', 'value', 'increment'] as const, d.rankBy),
     ties: oneOf(v.ties, ['competition', 'dense'] as const, d.ties),
     ascending: bool(v.ascending, d.ascending),
+    zonesAsPeers: bool(v.zonesAsPeers, d.zonesAsPeers),
     top: int(v.top, d.top, 1, 20),
     highlights,
     mode: oneOf(v.mode, ['values', 'formulas'] as const, d.mode),
@@ -72,12 +74,21 @@ function overridesOf(v: unknown): LayoutOverrides | null {
       const o: NonNullable<LayoutOverrides['columns']>[number] = {};
       if (MEASURES.includes(c.measure as MeasureKind)) o.measure = c.measure as MeasureKind;
       if (isStr(c.unit) || c.unit === null) o.unit = c.unit;
+      if ((isStr(c.period) && c.period.trim()) || c.period === null) o.period = isStr(c.period) ? c.period.trim() : null;
       if (typeof c.additive === 'boolean') o.additive = c.additive;
       if (c.priceBasis === 'comparable' || c.priceBasis === 'current' || c.priceBasis === null) o.priceBasis = c.priceBasis;
       if (isStr(c.name) && c.name.trim()) o.name = c.name.trim();
       if (Object.keys(o).length) columns[col] = o;
     }
     if (Object.keys(columns).length) out.columns = columns;
+  }
+  if (isObj(v.peers)) {
+    const peers: Record<number, boolean> = {};
+    for (const [key, on] of Object.entries(v.peers)) {
+      const row = Number(key);
+      if (Number.isInteger(row) && row >= 0 && typeof on === 'boolean') peers[row] = on;
+    }
+    if (Object.keys(peers).length) out.peers = peers;
   }
   return Object.keys(out).length ? out : null;
 }

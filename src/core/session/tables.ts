@@ -6,6 +6,11 @@ import type { AddinSettings, RowChoice, TableInfo } from './Session.types';
 
 const choice = (r: TableRow): RowChoice => ({ row: r.row, name: r.name, role: r.role });
 
+/** Does a peer row take a rank: not when the reader or the user set it apart (a zone or 市辖区 ranks when the user chose so). */
+function ranks(r: TableRow, zonesAsPeers: boolean): boolean {
+  return r.role === 'peer' && (!r.apart || (r.apart !== 'user' && zonesAsPeers));
+}
+
 /**
  * The Sheets step: one line per table found, with what the user may correct (the
  * total row, a column's measure, unit, additivity and price basis).
@@ -26,9 +31,11 @@ export function describeTables(sheets: CheckedSheet[], settings: AddinSettings):
         period: table.period,
         unit: table.unit,
         indicators,
-        regions: table.rows.filter((r) => r.role === 'peer').length,
+        regions: table.rows.filter((r) => ranks(r, settings.summary.zonesAsPeers)).length,
         total: total ? choice(total) : null,
-        rows: table.rows.filter((r) => r.role !== 'section').map(choice),
+        rows: table.rows
+          .filter((r) => r.role !== 'section')
+          .map((r) => (r.role === 'peer' ? { ...choice(r), ...(r.apart ? { apart: r.apart } : {}), ranked: ranks(r, settings.summary.zonesAsPeers) } : choice(r))),
         columns: table.columns.map((c) => ({
           col: c.col,
           letter: columnLetters(c.col),
@@ -36,6 +43,7 @@ export function describeTables(sheets: CheckedSheet[], settings: AddinSettings):
           indicator: c.indicator.name,
           measure: c.measure,
           unit: c.unit,
+          period: c.period,
           additive: c.indicator.additive,
           priceBasis: c.indicator.priceBasis,
         })),

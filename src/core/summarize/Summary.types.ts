@@ -11,6 +11,11 @@ export interface SummarizeOptions {
   ascending?: boolean;
   /** decimals for growth when the sheet does not say (default 1) */
   growthDecimals?: number;
+  /**
+   * rank development zones and 市辖区 (rows the reader marks `apart`) among the peers (default false:
+   * they keep their figures but take no rank, unless the sheet itself publishes a rank for them)
+   */
+  zonesAsPeers?: boolean;
 }
 
 /** A source cell of a figure, for formulas that refer to it. */
@@ -52,6 +57,8 @@ export interface SummaryRow {
   source: { value: FigureSource | null; prior: FigureSource | null; growth: FigureSource | null };
   /** decimals growth is shown with */
   growthDecimals: number;
+  /** a development zone or 市辖区 listed with its figures but not ranked among the peers (TableRow.apart) */
+  apart?: true;
 }
 
 export interface SummaryTable {
@@ -80,7 +87,7 @@ export interface SummaryTable {
   growthBasis: PriceBasis | null;
   rows: SummaryRow[];
   /** regions left out of the ranking, with the reason */
-  unranked: { region: string; row: number; why: string }[];
+  unranked: { region: string; row: number; why: string; /** a development zone or 市辖区 set apart from the peers (TableRow.apart) */ apart?: true }[];
   /** published ranks that differ from the computed ones */
   rankMismatches: { region: string; row: number; published: number; computed: number | null }[];
 }

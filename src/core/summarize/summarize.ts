@@ -175,6 +175,13 @@ function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecim
   };
 }
 
+/** Why a row the reader set apart takes no rank ("en / 中文", like the other reasons of `unranked`). */
+export const APART_WHY: Record<NonNullable<TableRow['apart']>, string> = {
+  zone: 'a development zone, not a peer of the counties / 开发区不参与县市区排名',
+  districts: 'stands for several districts / 市辖区不参与县市区排名',
+  user: 'taken out of the ranking by the user / 已设为不参与排名',
+};
+
 /** The summary of one indicator of one table: values, growth, ranks among the peers, points against the total, shares. */
 function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorColumns, options: Required<SummarizeOptions>): SummaryTable {
   const hasGrowth = !!(ic.growth || ic.index || (ic.value && ic.prior));
@@ -186,11 +193,20 @@ function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorC
   const totalRow = table.rows.find((r) => r.role === 'total') ?? null;
   const peers = table.rows.filter((r) => r.role === 'peer');
   const measured = peers.map((r) => measure(grid, r, ic, options.growthDecimals));
+  // A development zone or 市辖区 keeps its figures but takes no rank among the 县市区, unless the user says so
+  // or the sheet itself gives it a published rank (the publisher ranked it among the peers).
+  const apartWhy = (m: Measured): string | null => {
+    const apart = m.row.apart;
+    if (!apart) return null;
+    if (apart !== 'user' && (options.zonesAsPeers || m.publishedRank !== null)) return null;
+    return APART_WHY[apart];
+  };
+  const aside = measured.map(apartWhy);
   const total = totalRow ? measure(grid, totalRow, ic, options.growthDecimals) : null;
   const keyOf = (m: Measured): number | null =>
     rankBy === 'growth' ? m.growthShown : rankBy === 'value' ? m.valueShown : m.increment === null ? null : roundHalfUp(m.increment, 10);
   const ranked = rank(
-    measured.map((m) => ({ id: String(m.row.row), value: keyOf(m) })),
+    measured.map((m, i) => ({ id: String(m.row.row), value: aside[i] === null ? keyOf(m) : null })),
     { order: options.ascending ? 'asc' : 'desc', ties: options.ties },
   );
   const additive = !!ic.value?.indicator.additive;
@@ -220,10 +236,18 @@ function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorC
       growthDecimals: m.growthDecimals,
     };
   };
-  const rows: SummaryRow[] = measured.map((m, i) => toRow(m, ranked.entries[i]));
+  const rows: SummaryRow[] = measured.map((m, i) => {
+    const row = toRow(m, ranked.entries[i]);
+    if (aside[i] !== null) row.apart = true;
+    return row;
+  });
   const unranked = measured
-    .filter((_, i) => ranked.entries[i].rank === null)
-    .map((m) => ({ region: m.row.name, row: m.row.row + 1, why: m.why ?? 'no figure / 无数据' }));
+    .map((m, i) => ({ m, i }))
+    .filter(({ i }) => ranked.entries[i].rank === null)
+    .map(({ m, i }) => {
+      const why = aside[i];
+      return why === null ? { region: m.row.name, row: m.row.row + 1, why: m.why ?? 'no figure / 无数据' } : { region: m.row.name, row: m.row.row + 1, why, apart: true as const };
+    });
   const rankMismatches = rows
     .filter((r) => r.publishedRank !== null && r.publishedRank !== r.rank)
     .map((r) => ({ region: r.region, row: r.row, published: r.publishedRank as number, computed: r.rank }));
@@ -272,6 +296,7 @@ export function* summarizeTables(layouts: SheetLayout[], grids: (Grid | SheetCel
     ties: options.ties ?? 'competition',
     ascending: options.ascending ?? false,
     growthDecimals: options.growthDecimals ?? 1,
+    zonesAsPeers: options.zonesAsPeers ?? false,
   };
   const byName = new Map<string, Figures>(grids.map((g) => [g instanceof SheetCells ? g.grid.name : g.name, g]));
   for (const layout of layouts) {

@@ -4,6 +4,7 @@ import type { Indicator } from './model';
 import { FONT, STYLE } from './styles';
 import { listText, tx } from './text';
 
+
 export interface FootnoteFacts {
   lang: Lang;
   indicators: Indicator[];
@@ -80,6 +81,9 @@ export function footnotes(f: FootnoteFacts): string[] {
     const byIncrement = indicators.filter((i) => i.table.rankBy === 'increment');
     if (byIncrement.length) peers += tx(lang, 'foot.order.by-increment', { list: names(byIncrement) });
     lines.push(peers + (lang === 'zh-CN' ? '。' : '.'));
+    // development zones and 市辖区 listed with their figures but not ranked (the reason is the reader's: TableRow.apart)
+    const apart = [...new Set(indicators.flatMap((i) => i.table.unranked.filter((u) => u.apart).map((u) => u.region)))];
+    if (apart.length) lines.push(tx(lang, 'foot.apart', { list: listText(lang, apart), scope: f.scope }) + (lang === 'zh-CN' ? '。' : '.'));
     lines.push(tx(lang, indicators[0].table.ties === 'dense' ? 'foot.ties.dense' : 'foot.ties.competition'));
   }
   const periods = new Map<string, Indicator[]>();

@@ -190,15 +190,22 @@ export function buildMainSheet(
     const vCol = at.value;
     const rankedCol = t.rankBy === 'growth' ? gCol : t.rankBy === 'value' ? vCol : undefined;
     const rankRange = columnRange(rCol, firstRow, lastRow);
+    // Regions set apart (a zone, 市辖区) come last: the rank formulas cover the rows above them. Where one is
+    // set apart in this indicator but ranked in another and sits among the ranked rows, the ranks are values.
+    let lastRanked = firstRow - 1;
+    for (const region of regions) if (!region.total && ind.byKey.get(region.key) && !ind.byKey.get(region.key)?.apart) lastRanked = Math.max(lastRanked, rowOf.get(region.key) as number);
+    const rankFormulas = F && !regions.some((region) => ind.byKey.get(region.key)?.apart && (rowOf.get(region.key) as number) <= lastRanked);
     for (const region of regions) {
       const r = ind.byKey.get(region.key);
       if (!r) continue;
       const row = rowOf.get(region.key) as number;
       if (vCol !== undefined) b.set(row, vCol, valueCell(r, t.sheet, F));
       if (gCol !== undefined) b.set(row, gCol, growthCell(r, t.sheet, lang, F));
-      if (!region.total) {
+      if (r.apart && !region.total) {
+        b.set(row, rCol, { value: '—' });
+      } else if (!region.total) {
         ranked.add(region.key);
-        const formula = F && rankedCol !== undefined ? rankFormula(row, rankedCol, firstRow, lastRow, t.ties, t.ascending) : undefined;
+        const formula = rankFormulas && rankedCol !== undefined ? rankFormula(row, rankedCol, firstRow, Math.max(firstRow, lastRanked), t.ties, t.ascending) : undefined;
         const rankCell: PlanCell = { value: r.rank ?? '', formula };
         if (r.publishedRank !== null && r.publishedRank !== r.rank) rankCell.note = tx(lang, 'note.rank-differs', { published: r.publishedRank });
         b.set(row, rCol, rankCell);

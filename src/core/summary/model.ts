@@ -99,14 +99,18 @@ export function buildRegions(tables: SummaryTable[], lang: Lang): Region[] {
   const totalName = ordered.find((t) => t.total)?.total?.name ?? (lang === 'zh-CN' ? '合计' : 'Total');
   const out: Region[] = [{ key: TOTAL_KEY, name: totalName, total: true }];
   const seen = new Set<string>();
+  // development zones and 市辖区 that take no rank come after the ranked regions, so that each rank range is one block
+  const apart = new Set<string>();
+  for (const t of tables) for (const r of t.rows) if (r.apart) apart.add(r.key);
+  const last: Region[] = [];
   for (const t of ordered) {
     for (const r of t.rows) {
       if (seen.has(r.key)) continue;
       seen.add(r.key);
-      out.push({ key: r.key, name: r.region, total: false });
+      (apart.has(r.key) ? last : out).push({ key: r.key, name: r.region, total: false });
     }
   }
-  return out;
+  return out.concat(last);
 }
 
 /** What to call the peers: 县市区 under 全市, 市州 under 全省, 县市 under 全州. */

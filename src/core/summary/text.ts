@@ -69,6 +69,7 @@ const TEXT = {
   'foot.growth.current.all': { 'zh-CN': '增速按现价计算。', 'en-US': 'Growth at current prices.' },
   'foot.growth.current.some': { 'zh-CN': '{list}增速按现价计算。', 'en-US': 'Growth of {list} at current prices.' },
   'foot.peers': { 'zh-CN': '位次为在{n}个{scope}中的排名', 'en-US': 'Ranks are among {n} {scope}' },
+  'foot.apart': { 'zh-CN': '{list}列出数据，不参与{scope}排名', 'en-US': '{list}: figures shown, not ranked among the {scope}' },
   'foot.peers.except': { 'zh-CN': '（{list}为在{n}个{scope}中的排名）', 'en-US': ' ({list}: among {n})' },
   'foot.order.growth': { 'zh-CN': '，按增速从高到低排列', 'en-US': ', by growth from highest' },
   'foot.order.growth.asc': { 'zh-CN': '，按增速从低到高排列', 'en-US': ', by growth from lowest' },

@@ -191,13 +191,13 @@ describe('rank', () => {
     );
   });
 
-  it('is O(n log n): large inputs with huge tie groups', () => {
+  // No wall-clock limit here (a busy machine would make it flaky): a quadratic tie handling on
+  // 66,667 tied entries would not finish within the suite's timeout; the speed is in bench/.
+  it('ranks large inputs with huge tie groups (200,000 entries, one tie group of 66,667)', () => {
     const n = 200_000;
     const big = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, value: i % 3 === 0 ? 1 : (i % 1000) / 10 }));
-    const start = Date.now();
     const r = rank(big);
     const dense = rank(big, { ties: 'dense' });
-    expect(Date.now() - start).toBeLessThan(5000);
     expect(r.peers).toBe(n);
     const one = r.entries[0];
     expect(one.tied).toBe(true);

@@ -334,10 +334,9 @@ describe('readSheet: items sheet (项目 | 绝对额 | 增长, one area)', () =>
     expect(rowAt(table, 11)).toMatchObject({ label: '罚没收入', role: 'item', parent: 8 });
   });
 
-  // BUG: in an industry items sheet titled 规模工业增加值 the numbered line "二、规模工业增加值"
-  // (the second of a list, after the section "一、工业总产值") is taken as the total (role
-  // 'total'); a numbered line is an item.
-  test.failing('a numbered line that repeats the title is an item, not the total', () => {
+  // In an industry items sheet titled 规模工业增加值 the numbered line "二、规模工业增加值" (the second
+  // of a list, after the section "一、工业总产值") is a heading, never the total of the list.
+  test('a numbered line that repeats the title is an item, not the total', () => {
     const grid = gridFromValues(
       '工业',
       [

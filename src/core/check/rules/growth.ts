@@ -141,8 +141,9 @@ export const rankMismatch: RuleDef = {
     for (const sheet of ctx.sheets) {
       for (const table of sheet.layout.tables) {
         if (!isRegional(table)) continue;
-        const rows = peers(table);
         for (const rankCol of table.columns.filter((c) => c.measure === 'rank')) {
+          // a development zone or 市辖区 ranks only where the sheet gives it a rank (as summarize does)
+          const rows = peers(table).filter((r) => !r.apart || num(sheet.cells.figure(r.row, rankCol.col)) !== null);
           const found = fitRanks(sheet, table, rankCol, rows);
           if (!found) continue;
           const { fit, published } = found;
