@@ -4,6 +4,7 @@
  * and a unit that differs by footnote (Kazakhstan). The real workbooks are pinned in
  * test/real/readings.test.ts; these keep the suite covering the layouts without ../shared.
  */
+import { inspectText } from '../../../src/cli/inspect';
 import type { Grid } from '../../../src/core/grid';
 import { readWorkbook } from '../../../src/core/layout';
 import { summarize } from '../../../src/core/summarize';
@@ -123,5 +124,17 @@ describe('cumulative periods and footnote marks (1 quarter, 1 half-year, 9 month
     const s = summarize(cut, grids).tables[0];
     expect(s.growthFrom).toBeNull();
     expect(s.rows.every((r) => r.growth === null)).toBe(true);
+  });
+
+  test('inspect says where a unit is in doubt and what each mark points to (zh-CN, en-US)', async () => {
+    const { buffer, truth } = await cumulativeMarks();
+    const layouts = readWorkbook(await gridsOf(buffer));
+    const zh = inspectText(layouts, 'zh-CN');
+    expect(zh).toContain(`    存疑：${truth.early.range} 单位可能与表头不同（${truth.early.note}），请核对或在「修正」中更正`);
+    expect(zh).toContain('B  Gross regional product · 绝对额 (mln.tenge) · 1990 [注1), 单位存疑]');
+    expect(zh).toContain(`    注3)所指：Capital city：${truth.recent.marked.note}`);
+    const en = inspectText(layouts, 'en-US');
+    expect(en).toContain(`    In doubt: ${truth.early.range} may be in another unit than the header says (${truth.early.note}); confirm or correct it under Fix`);
+    expect(en).toContain(`    Note 3) marks: Capital city: ${truth.recent.marked.note}`);
   });
 });
