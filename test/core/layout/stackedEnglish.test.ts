@@ -6,7 +6,8 @@
  */
 import { inspectText } from '../../../src/cli/inspect';
 import type { Grid } from '../../../src/core/grid';
-import { readWorkbook } from '../../../src/core/layout';
+import { gridFromValues } from '../../../src/core/grid';
+import { readSheet, readWorkbook } from '../../../src/core/layout';
 import { summarize } from '../../../src/core/summarize';
 import { planSummary } from '../../../src/core/summary';
 import { readWorkbookBytes } from '../../../src/workbook/read';
@@ -136,5 +137,26 @@ describe('cumulative periods and footnote marks (1 quarter, 1 half-year, 9 month
     const en = inspectText(layouts, 'en-US');
     expect(en).toContain(`    In doubt: ${truth.early.range} may be in another unit than the header says (${truth.early.note}); confirm or correct it under Fix`);
     expect(en).toContain(`    Note 3) marks: Capital city: ${truth.recent.marked.note}`);
+  });
+
+  test('a header of cumulative periods with only one or two years as numbers is a header, not a row of data', () => {
+    const grid = gridFromValues('GRP', [
+      ['Gross regional product1)'],
+      [null, null, null, null, null, null, null, null, 'mln.tenge'],
+      [null, '1 quarter of 2022', '1 half-year of 2022', '9 months of 2022', 2022, '1 quarter of 2023', '1 half-year of 2023', '9 months of 2023**', '20232)'],
+      ['Republic of Arcadia', 30, 62, 95, 130, 33, 70, 105, 150],
+      ['Akmola', 10, 21, 32, 45, 11, 23, 35, 50],
+      ['Aktobe', 12, 25, 38, 50, 13, 28, 42, 60],
+      ['Atyrau', 8, 16, 25, 35, 9, 19, 28, 40],
+      [],
+      ['1) quarterly calculations of GRP are made only from 2008'],
+      ['2) preliminary data'],
+    ]);
+    const { tables } = readSheet(grid);
+    expect(tables).toHaveLength(1);
+    const [t] = tables;
+    expect([t.headerTop, t.headerBottom, t.title]).toEqual([2, 2, 'Gross regional product']);
+    expect(t.columns.map((c) => c.period)).toEqual(['1 quarter of 2022', '1 half-year of 2022', '9 months of 2022', '2022', '1 quarter of 2023', '1 half-year of 2023', '9 months of 2023', '2023']);
+    expect(t.rows.find((r) => r.role === 'total')?.name).toBe('Republic of Arcadia');
   });
 });
