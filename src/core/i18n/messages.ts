@@ -86,7 +86,6 @@ const MESSAGES = {
   'inspect.doubt': { 'zh-CN': '    存疑：{cell} {what}（{text}），请核对或在「修正」中更正', 'en-US': '    In doubt: {cell} {what} ({text}); confirm or correct it under Fix' },
   'doubt.unit': { 'zh-CN': '单位可能与表头不同', 'en-US': 'may be in another unit than the header says' },
   'doubt.total': { 'zh-CN': '按名称取作合计行', 'en-US': 'taken as the total by its name' },
-  'doubt.measure': { 'zh-CN': '各列的指标类型取自标题', 'en-US': 'the measure of every column is taken from the title' },
   'summary.heading': { 'zh-CN': '{indicator}　{period}　（{sheet}，{range}）', 'en-US': '{indicator}  {period}  ({sheet}, {range})' },
   'summary.basis': {
     'zh-CN': '按{rankBy}排名，{ties}，共{peers}个地区参与排名',

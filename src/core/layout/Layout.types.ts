@@ -85,10 +85,9 @@ export interface MarkNote {
  * the user confirms or corrects it instead of it being used silently.
  * - 'unit': a footnote says some figures are in another unit (1990–1992 in roubles under a tenge table)
  * - 'total': a row taken as the total for its name alone (the country in the title), not by its sum
- * - 'measure': the measure of every column comes from the title ("Growth Rates", "Percent Share")
  */
 export interface Doubt {
-  kind: 'unit' | 'total' | 'measure';
+  kind: 'unit' | 'total';
   /** A1 address or range of the cells concerned */
   cell: string;
   /** the source text it rests on (the footnote, the title line, the row's name) */

@@ -70,6 +70,16 @@ describe('stacked English tables: the title lines set the measure (Growth Rates,
     expect(footnoteLines(summary)[0]).toBe('注：1. 增速按可比价计算。');
   });
 
+  test('a total that does not add up (per capita) is taken by the country named in the title lines, and said to be in doubt', async () => {
+    const { buffer, truth } = await englishStacked({ indicator: 'Per Capita Gross Regional Domestic Product' });
+    const [layout] = readWorkbook(await gridsOf(buffer));
+    layout.tables.forEach((t, i) => {
+      const total = truth.tables[i].totalRow;
+      expect(t.rows.find((r) => r.role === 'total')?.row).toBe(total);
+      expect(t.doubts).toEqual([{ kind: 'total', cell: `B${total + 1}`, text: truth.country }]);
+    });
+  });
+
   test('without the growth tables, growth is computed from the current-price levels and said to be so', async () => {
     const { buffer } = await englishStacked();
     const grids = await gridsOf(buffer);
