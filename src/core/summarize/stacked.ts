@@ -1,4 +1,5 @@
-import type { IndicatorTable, PriceBasis, TableColumn, TableRow } from '../layout';
+import type { IndicatorTable, PriceBasis, SheetLayout, TableColumn, TableRow } from '../layout';
+import { parsePeriod } from '../layout';
 
 /**
  * Tables stacked in one sheet that describe one indicator over the same regions (levels at
@@ -74,4 +75,23 @@ export function stackedGrowth(growthTable: IndicatorTable, period: string | null
   const column = growthTable.columns.find((c) => c.measure === 'growth' && c.period === period);
   if (!column) return null;
   return { column, rows: new Map(growthTable.rows.map((r) => [r.key, r.row])) };
+}
+
+function years(t: IndicatorTable): number[] {
+  return t.columns.map((c) => (c.period ? parsePeriod(c.period)?.year : null)).filter((y): y is number => typeof y === 'number');
+}
+
+/**
+ * Time series of one indicator and one total split over sheets by period (1990-1997,
+ * 1998-2007, 2008-2023): the later sheet continues the series, and the summary ranks its
+ * latest period only; the earlier sheets are history, not indicators of their own.
+ */
+export function continuedLater(layouts: SheetLayout[]): Set<IndicatorTable> {
+  const series = layouts.flatMap((l) => l.tables).filter((t) => t.shape === 'time-series' && indicatorOf(t) !== null && totalKey(t) !== null && years(t).length);
+  const out = new Set<IndicatorTable>();
+  for (const t of series) {
+    const last = Math.max(...years(t));
+    if (series.some((o) => o !== t && indicatorOf(o) === indicatorOf(t) && totalKey(o) === totalKey(t) && Math.min(...years(o)) > last)) out.add(t);
+  }
+  return out;
 }

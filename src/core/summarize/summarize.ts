@@ -6,7 +6,7 @@ import type { Grid } from '../grid';
 import { cellAt } from '../grid';
 import type { IndicatorTable, SheetLayout, TableColumn, TableRow } from '../layout';
 import { growthPriceBasis, likePeriods, parsePeriod, SheetCells } from '../layout';
-import { chooseStacked, stackedGrowth } from './stacked';
+import { chooseStacked, continuedLater, stackedGrowth } from './stacked';
 import type { FigureSource, RankBy, SummarizeOptions, SummaryResult, SummaryRow, SummaryTable } from './Summary.types';
 
 interface IndicatorColumns {
@@ -299,6 +299,7 @@ export function* summarizeTables(layouts: SheetLayout[], grids: (Grid | SheetCel
     zonesAsPeers: options.zonesAsPeers ?? false,
   };
   const byName = new Map<string, Figures>(grids.map((g) => [g instanceof SheetCells ? g.grid.name : g.name, g]));
+  const history = continuedLater(layouts);
   for (const layout of layouts) {
     const grid = byName.get(layout.sheet);
     if (!grid) continue;
@@ -306,7 +307,7 @@ export function* summarizeTables(layouts: SheetLayout[], grids: (Grid | SheetCel
     for (const table of layout.tables) {
       if (table.shape === 'items') continue;
       if (!table.rows.some((r) => r.role === 'peer')) continue;
-      if (!stacked.keep.has(table)) continue;
+      if (!stacked.keep.has(table) || history.has(table)) continue;
       const growthTable = stacked.growthFrom.get(table);
       for (const ic of indicatorColumns(table)) {
         const g = growthTable && !ic.growth && !ic.index ? stackedGrowth(growthTable, ic.period) : null;
