@@ -53,7 +53,8 @@ export function applyTitleMeasure(columns: TableColumn[], reading: { measure: Me
     else c.unit = null;
     c.indicator.unit = null;
     c.indicator.additive = false;
-    if (reading.measure === 'share' || reading.measure === 'level-index') c.indicator.priceBasis = reading.measure === 'share' ? c.indicator.priceBasis : null;
+    // a deflator is the ratio of the two prices: it is at neither
+    if (reading.measure === 'level-index') c.indicator.priceBasis = null;
   }
 }
 
