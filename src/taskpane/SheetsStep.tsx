@@ -211,7 +211,8 @@ function FixPanel(props: { id: string; session: AddinSession; lang: Lang; table:
                   key={r.row}
                   label={r.name + (r.apart ? ui(lang, `fix.apart.${r.apart}` as const) : '')}
                   checked={r.ranked === true}
-                  onChange={(_, data) => void correct({ peer: { row: r.row, ranked: data.checked === true } })}
+                  // a second click on a corrected region gives the reader's reading back
+                  onChange={(_, data) => void correct({ peer: { row: r.row, ranked: r.peerCorrected ? null : data.checked === true } })}
                 />
               ))}
           </div>

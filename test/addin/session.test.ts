@@ -41,13 +41,13 @@ describe('AddinSession on the sample county report', () => {
   test('a confirmed finding is saved in the workbook, survives a re-check, and is not marked', async () => {
     const { book, store, session } = await sampleSession();
     const result = await session.check();
-    const outlier = result.issues.find((f) => f.rule === 'growth-outlier' && f.sheet === '进出口' && f.cell === 'C9')!;
+    const outlier = result.issues.find((f) => f.rule === 'growth-outlier' && f.sheet === '进出口' && f.cell === 'C10')!;
     await session.accept(outlier, '新投产外贸企业拉动', '2026-03-05T02:00:00.000Z');
     expect(JSON.parse(store.text!).accepted).toEqual([
-      { rule: 'growth-outlier', sheet: '进出口', cell: 'C9', actual: String(outlier.actual), note: '新投产外贸企业拉动', at: '2026-03-05T02:00:00.000Z' },
+      { rule: 'growth-outlier', sheet: '进出口', cell: 'C10', actual: String(outlier.actual), note: '新投产外贸企业拉动', at: '2026-03-05T02:00:00.000Z' },
     ]);
     const again = await session.check();
-    expect(again.issues.find((f) => f.cell === 'C9' && f.sheet === '进出口')!.accepted?.note).toBe('新投产外贸企业拉动');
+    expect(again.issues.find((f) => f.cell === 'C10' && f.sheet === '进出口')!.accepted?.note).toBe('新投产外贸企业拉动');
 
     book.resetStats();
     const marked = await session.mark();

@@ -132,3 +132,23 @@ test('an unknown sheet or a bad option value exits with 2', async () => {
   expect((await cli(['inspect', county, '--sheet', '没有这个表'])).code).toBe(2);
   expect((await cli(['summarize', county, '--ties', 'olympic'])).code).toBe(2);
 });
+
+test('summarize leaves a development zone and 市辖区 out of the ranking, says so in inspect, and --zones-as-peers puts them back', async () => {
+  const { balanceSheet } = await import('../support/fixtures');
+  const { buffer } = await balanceSheet({ zone: '安平经开区' });
+  const file = path.join(dir, 'balances.xlsx');
+  await fs.writeFile(file, buffer);
+  const byDefault = JSON.parse((await cli(['summarize', file, '--json'])).out).tables[0];
+  expect(byDefault.peers).toBe(9);
+  expect(byDefault.unranked.map((u: { region: string }) => u.region)).toEqual(['市辖区', '安平经开区']);
+  const all = JSON.parse((await cli(['summarize', file, '--json', '--zones-as-peers'])).out).tables[0];
+  expect(all.peers).toBe(11);
+  const inspect = await cli(['inspect', file, '--lang', 'zh-CN']);
+  expect(inspect.out).toContain('不参与排名：安平经开区（第16行，开发区，不是县市区的同级；要参与排名用 --zones-as-peers 或在“修正”中勾选）');
+  expect(inspect.out).toContain('不参与排名：市辖区（第6行，代表几个区的合计');
+  const json = JSON.parse((await cli(['inspect', file, '--json'])).out);
+  expect(json.sheets[0].tables[0].regions.filter((r: { apart?: string }) => r.apart).map((r: { name: string; apart: string }) => [r.name, r.apart])).toEqual([
+    ['市辖区', 'districts'],
+    ['安平经开区', 'zone'],
+  ]);
+});

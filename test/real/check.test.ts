@@ -60,10 +60,17 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
     ]);
   });
 
-  test('big swings: regions warned, lines of item lists noted', () => {
+  test('unusual growth: judged against the peers, so county investment swings are not news while -100% and +291.6% are', () => {
     const big = at(r, 'growth-outlier');
-    expect(big.find((f) => f.sheet === '35投资处4' && f.cell === 'B6')).toMatchObject({ severity: 'warning', actual: 291.6 });
+    expect(big.find((f) => f.sheet === '35投资处4' && f.cell === 'B6')).toMatchObject({ severity: 'warning', actual: 291.6, message: '「基础设施建设投资」双清 增速 291.6%，为上年同期的 3.9 倍' });
+    expect(big.find((f) => f.sheet === '38投资处7' && f.cell === 'B8')).toMatchObject({ severity: 'warning', actual: -100 });
+    expect(big.find((f) => f.sheet === '38投资处7' && f.cell === 'B15')).toMatchObject({ severity: 'warning', actual: -100 });
     expect(big.find((f) => f.sheet === '工业8' && f.cell === 'B5')).toMatchObject({ severity: 'info', actual: -73.8 });
+    // swings of 30–60% among county investment figures that swing as much: not reported (76 findings with a fixed ±30%)
+    expect(big.find((f) => f.sheet === '36投资处5' && f.cell === 'B16')).toBeUndefined(); // 武冈 34.7
+    expect(big.find((f) => f.sheet === '35投资处4' && f.cell === 'B12')).toBeUndefined(); // 洞口 57.4
+    expect(big.length).toBeLessThanOrEqual(30);
+    expect(big.every((f) => f.expected === undefined)).toBe(true);
   });
 });
 

@@ -72,6 +72,34 @@ describe.each(LANGS)('Sheets step (%s)', (lang) => {
     r.unmount();
   });
 
+  test('the fix panel takes a region out of the ranking and gives it back; a column takes a period', async () => {
+    const r = await renderApp(lang);
+    const item = sheetItem('地区生产总值');
+    await r.user.click(within(item).getByRole('button', { name: /地区生产总值/ }));
+    const group = within(item).getByRole('group', { name: zh ? '参与排名的地区' : 'Regions that take a rank' });
+    const boxes = within(group).getAllByRole('checkbox') as HTMLInputElement[];
+    expect(boxes).toHaveLength(12);
+    expect(boxes.every((b) => b.checked)).toBe(true);
+    const row = r.session.tables.find((tb) => tb.sheet === '地区生产总值')!.rows.find((x) => x.ranked)!;
+    await r.user.click(within(group).getByRole('checkbox', { name: row.name }));
+    expect(saved(r).overrides['地区生产总值']).toEqual({ peers: { [row.row]: false } });
+    expect(within(item).getByTitle('地区生产总值 A3:D17').textContent).toContain(zh ? '地区数 11' : '11 regions');
+    const out = within(group).getByRole('checkbox', { name: row.name + (zh ? '（已设为不参与）' : ' (taken out)') }) as HTMLInputElement;
+    expect(out.checked).toBe(false);
+    await r.user.click(out);
+    expect(saved(r).overrides).toEqual({});
+    expect(within(item).getByTitle('地区生产总值 A3:D17').textContent).toContain(zh ? '地区数 12' : '12 regions');
+
+    const colB = within(item).getByRole('group', { name: /^(B列|Column B)/ });
+    const period = within(colB).getByRole('textbox', { name: zh ? '时期' : 'Period' }) as HTMLInputElement;
+    expect(period.value).toBe('2025年1-3月');
+    await r.user.clear(period);
+    await r.user.type(period, '2025年1-2月{Enter}');
+    expect(saved(r).overrides['地区生产总值'].columns?.['1']).toEqual({ period: '2025年1-2月' });
+    expect(r.session.tables.find((tb) => tb.sheet === '地区生产总值')?.columns[0].period).toBe('2025年1-2月');
+    r.unmount();
+  });
+
   test('the fix panel corrects a column: measure, unit, additive, comparable prices', async () => {
     const r = await renderApp(lang);
     const item = sheetItem('进出口');

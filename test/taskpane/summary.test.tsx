@@ -69,6 +69,7 @@ describe.each(LANGS)('Summary step (%s)', (lang) => {
     expect(checked(within(sec).getByRole('radio', { name: zh ? '全部指标' : 'All indicators' }))).toBe(true);
     expect(checked(within(sec).getByRole('radio', { name: zh ? '按增速排名' : 'Growth' }))).toBe(true);
     expect(checked(within(sec).getByRole('radio', { name: zh ? '1,2,2,4（竞争排名）' : '1,2,2,4 (competition)' }))).toBe(true);
+    expect(checked(within(sec).getByRole('checkbox', { name: zh ? '开发区、市辖区也参与县市区排名' : 'Rank development zones and 市辖区 among the counties' }))).toBe(false);
     expect((within(sec).getByRole('spinbutton', { name: zh ? '前k位/后k位的 k' : 'k of top k / bottom k' }) as HTMLInputElement).value).toBe('3');
     expect(checked(within(sec).getByRole('checkbox', { name: zh ? '前3位' : 'Top 3' }))).toBe(true);
     expect(checked(within(sec).getByRole('radio', { name: zh ? '写数值' : 'Values' }))).toBe(true);
@@ -81,6 +82,7 @@ describe.each(LANGS)('Summary step (%s)', (lang) => {
       indicators: ['地区生产总值', '规模工业增加值', '固定资产投资', '社会消费品零售总额', '地方一般公共预算收入', '城镇居民人均可支配收入', '金融机构本外币存款余额'],
       rankBy: 'value',
       ties: 'dense',
+      zonesAsPeers: true,
       top: 5,
       mode: 'formulas',
       points: true,
@@ -99,6 +101,7 @@ describe.each(LANGS)('Summary step (%s)', (lang) => {
     expect(checked(within(next).getByRole('checkbox', { name: '固定资产投资' }))).toBe(true);
     expect(checked(within(next).getByRole('radio', { name: zh ? '按总量排名' : 'Value' }))).toBe(true);
     expect(checked(within(next).getByRole('radio', { name: zh ? '1,2,2,3（密集排名）' : '1,2,2,3 (dense)' }))).toBe(true);
+    expect(checked(within(next).getByRole('checkbox', { name: zh ? '开发区、市辖区也参与县市区排名' : 'Rank development zones and 市辖区 among the counties' }))).toBe(true);
     expect((within(next).getByRole('spinbutton', { name: zh ? '前k位/后k位的 k' : 'k of top k / bottom k' }) as HTMLInputElement).value).toBe('5');
     expect(checked(within(next).getByRole('checkbox', { name: zh ? '前5位' : 'Top 5' }))).toBe(true);
     expect(checked(within(next).getByRole('checkbox', { name: zh ? '负增长' : 'Negative growth' }))).toBe(false);
@@ -128,6 +131,7 @@ async function chooseOptions(r: Rendered, sec: HTMLElement, zh: boolean): Promis
   await user.click(within(sec).getByRole('checkbox', { name: '进出口' }));
   await user.click(within(sec).getByRole('radio', { name: zh ? '按总量排名' : 'Value' }));
   await user.click(within(sec).getByRole('radio', { name: zh ? '1,2,2,3（密集排名）' : '1,2,2,3 (dense)' }));
+  await user.click(within(sec).getByRole('checkbox', { name: zh ? '开发区、市辖区也参与县市区排名' : 'Rank development zones and 市辖区 among the counties' }));
   const k = within(sec).getByRole('spinbutton', { name: zh ? '前k位/后k位的 k' : 'k of top k / bottom k' });
   fireEvent.change(k, { target: { value: '5' } });
   fireEvent.blur(k);

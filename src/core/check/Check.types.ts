@@ -76,8 +76,10 @@ export interface CheckResult {
 
 /** Thresholds and switches, all with defaults (see DEFAULT_SETTINGS). */
 export interface CheckSettings {
-  /** |growth| above this (percent) is a big swing to confirm */
+  /** |growth| above this (percent) is a big swing to confirm, where a line has fewer than 5 of its kind to be judged against (totals, small tables) */
   growthOutlier: number;
+  /** growth above this (percent) is always worth a look (200: more than three times last year) */
+  growthExtreme: number;
   /** a growth this many robust standard deviations (median/MAD) from its peers' is unusual … */
   peerDeviation: number;
   /** … when it is also at least this many points from their median */

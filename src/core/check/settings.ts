@@ -3,6 +3,7 @@ import type { CheckSettings, RuleId, Severity } from './Check.types';
 
 export const DEFAULT_SETTINGS: CheckSettings = {
   growthOutlier: 30,
+  growthExtreme: 200,
   peerDeviation: 3.5,
   peerDeviationPoints: 15,
   growthSwing: 20,
@@ -16,6 +17,7 @@ export const DEFAULT_SETTINGS: CheckSettings = {
 
 const NUMBERS: { key: keyof CheckSettings; min: number; max: number }[] = [
   { key: 'growthOutlier', min: 0, max: 1e6 },
+  { key: 'growthExtreme', min: 0, max: 1e6 },
   { key: 'peerDeviation', min: 0, max: 1e3 },
   { key: 'peerDeviationPoints', min: 0, max: 1e6 },
   { key: 'growthSwing', min: 0, max: 1e6 },

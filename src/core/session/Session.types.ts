@@ -63,6 +63,8 @@ export interface RowChoice {
   apart?: 'zone' | 'districts' | 'user';
   /** the region takes a rank (peers only) */
   ranked?: boolean;
+  /** the user chose whether it ranks (修正); clearing the choice gives the reader's reading back */
+  peerCorrected?: boolean;
 }
 
 /** A column as the Sheets step shows it, with what can be corrected. */

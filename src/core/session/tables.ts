@@ -35,7 +35,16 @@ export function describeTables(sheets: CheckedSheet[], settings: AddinSettings):
         total: total ? choice(total) : null,
         rows: table.rows
           .filter((r) => r.role !== 'section')
-          .map((r) => (r.role === 'peer' ? { ...choice(r), ...(r.apart ? { apart: r.apart } : {}), ranked: ranks(r, settings.summary.zonesAsPeers) } : choice(r))),
+          .map((r) =>
+            r.role === 'peer'
+              ? {
+                  ...choice(r),
+                  ...(r.apart ? { apart: r.apart } : {}),
+                  ranked: ranks(r, settings.summary.zonesAsPeers),
+                  ...(settings.overrides[layout.sheet]?.peers?.[r.row] !== undefined ? { peerCorrected: true } : {}),
+                }
+              : choice(r),
+          ),
         columns: table.columns.map((c) => ({
           col: c.col,
           letter: columnLetters(c.col),

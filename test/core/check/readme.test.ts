@@ -12,7 +12,7 @@ test('the README documents every rule with its kind and default severity', () =>
 });
 
 test('the README states the default thresholds', () => {
-  for (const key of ['growthOutlier', 'peerDeviation', 'peerDeviationPoints', 'growthSwing', 'rankSwing', 'unitScaleRatio', 'shareTolerance'] as const) {
+  for (const key of ['growthOutlier', 'growthExtreme', 'peerDeviation', 'peerDeviationPoints', 'growthSwing', 'rankSwing', 'unitScaleRatio', 'shareTolerance'] as const) {
     expect(readme).toContain(`"${key}": ${DEFAULT_SETTINGS[key]},`);
   }
 });

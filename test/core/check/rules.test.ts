@@ -326,19 +326,77 @@ describe('growth and ranks', () => {
     expect(findings([priorSheet('工业投资', off, '注：增速按可比口径计算。')], 'growth-mismatch')).toEqual([]);
   });
 
-  test('growth-outlier: beyond ±30, or far from the peers', () => {
+  test('growth-outlier: far from the peers, with how far and how unusual; no "expected" growth', () => {
     const l = lines((x) => {
       x[2].growth = 45.2;
       x[2].rank = 1;
       x.forEach((line, i) => i !== 2 && typeof line.rank === 'number' && (line.rank = 1 + COUNTY_GROWTH.filter((g, j) => j !== 2 && g > COUNTY_GROWTH[i]).length + 1));
     });
     const f = findings([countySheet({ lines: l })], 'growth-outlier');
-    expect(f).toEqual([expect.objectContaining({ cell: 'C8', actual: 45.2, severity: 'warning' })]);
+    // median of the 12 (45.2 among them) = (7.5 + 7.8) / 2 = 7.65; MAD = 1.9, × 1.4826 = 2.817; 37.55 / 2.817 = 13.3
+    expect(f).toEqual([
+      expect.objectContaining({ cell: 'C8', actual: 45.2, severity: 'warning', message: '「一般公共预算收入」北塔区 增速 45.2%，与同级地区中位数 7.7% 相差 37.6 个百分点，是其通常离散程度的 13.3 倍' }),
+    ]);
+    expect(f[0].expected).toBeUndefined();
     const far = lines((x) => {
       x[2].growth = -24.0;
     });
-    expect(findings([countySheet({ lines: far })], 'growth-outlier')).toEqual([expect.objectContaining({ cell: 'C8', message: expect.stringContaining('远离同级地区的中位数') })]);
+    expect(findings([countySheet({ lines: far })], 'growth-outlier')).toEqual([expect.objectContaining({ cell: 'C8', message: expect.stringContaining('与同级地区中位数') })]);
     expect(findings([countySheet({ lines: far })], 'growth-outlier', { peerDeviationPoints: 40 })).toEqual([]);
+  });
+
+  test('growth-outlier: in a year of swings a 55% is not news, while -100% and +291.6% still are', () => {
+    const swings = [-42.5, 38.1, 12.4, -25.3, 55.0, 61.2, -8.7, 27.9, -35.6, 44.8, 19.3, -51.1];
+    const l = lines((x) => x.forEach((line, i) => (line.growth = swings[i])));
+    expect(findings([countySheet({ lines: l })], 'growth-outlier')).toEqual([]);
+    // the fixed threshold would have called 7 of them big swings
+    expect(swings.filter((g) => Math.abs(g) > 30)).toHaveLength(7);
+    const odd = lines((x) => {
+      x.forEach((line, i) => (line.growth = swings[i]));
+      x[0].growth = 291.6;
+      x[1].growth = -100;
+    });
+    const f = findings([countySheet({ lines: odd })], 'growth-outlier');
+    expect(f.map((x) => [x.cell, x.actual, x.message])).toEqual([
+      ['C6', 291.6, '「一般公共预算收入」双清区 增速 291.6%，为上年同期的 3.9 倍'],
+      ['C7', -100, '「一般公共预算收入」大祥区 增速 -100.0%：本期为零还是未填报？'],
+    ]);
+    // the extreme threshold is a setting; above it, 291.6% is still far from the swings of its peers
+    const higher = findings([countySheet({ lines: odd })], 'growth-outlier', { growthExtreme: 300 });
+    expect(higher.map((x) => [x.cell, /与同级地区中位数/.test(x.message)])).toEqual([
+      ['C6', true],
+      ['C7', false],
+    ]);
+  });
+
+  test('growth-outlier: a total has no peers: the fixed threshold (a setting) judges it', () => {
+    const grid = countySheet({ total: { name: '全市', value: TOTAL_VALUE, growth: 35.0, position: 'first' } });
+    expect(findings([grid], 'growth-outlier')).toEqual([expect.objectContaining({ cell: 'C5', actual: 35, message: expect.stringContaining('绝对值超过 30%') })]);
+    expect(findings([grid], 'growth-outlier', { growthOutlier: 40 })).toEqual([]);
+  });
+
+  test('growth-outlier: a line of an item list is judged against the other lines, 30 points away and beyond ±30%, as a note', () => {
+    const NORMAL = [3.2, 5.5, 2.1, 4.4, 6.0, 1.7];
+    const list = (odd: number, others: number[] = NORMAL): Grid =>
+      gridFromValues('财政', [
+        ['一般公共预算收入', null, null],
+        ['项目', '1-3月(万元)', '增长(%)'],
+        ['一般公共预算收入', 100000, 4.1],
+        ['  增值税', 30000, others[0]],
+        ['  企业所得税', 12000, others[1]],
+        ['  个人所得税', 4000, others[2]],
+        ['  资源税', 1500, odd],
+        ['  城市维护建设税', 5000, others[3]],
+        ['  房产税', 3000, others[4]],
+        ['  印花税', 2000, others[5]],
+      ]);
+    expect(findings([list(73.2)], 'growth-outlier')).toEqual([expect.objectContaining({ cell: 'C7', severity: 'info', message: expect.stringContaining('与同表各项中位数') })]);
+    // 28.9: 24.5 points from the median 4.4, within ±30%
+    expect(findings([list(28.9)], 'growth-outlier')).toEqual([]);
+    // 45.0 beyond 30%, but only 24 points from lines that all grew about 21%
+    expect(findings([list(45.0, [20, 22, 25, 18, 21, 19])], 'growth-outlier')).toEqual([]);
+    // 25.0 is 35 points from lines that all fell about 10%, yet within ±30%
+    expect(findings([list(25.0, [-8, -12, -10, -9, -11, -7])], 'growth-outlier')).toEqual([]);
   });
 });
 

@@ -14,8 +14,11 @@ describe('saved settings', () => {
   test('what was saved comes back the same (JSON round trip)', () => {
     const s = defaultSettings();
     s.skipSheets = ['附表'];
-    s.overrides = { 表1: { totalRow: 4, columns: { 2: { measure: 'growth', unit: '%', additive: false, priceBasis: 'comparable' } } }, 表2: { totalRow: null } };
-    s.summary = { ...s.summary, indicators: ['地区生产总值', '规上工业增加值'], rankBy: 'value', ties: 'dense', top: 5, mode: 'formulas', points: true };
+    s.overrides = {
+      表1: { totalRow: 4, columns: { 2: { measure: 'growth', unit: '%', additive: false, priceBasis: 'comparable', period: '2025年1-3月' } }, peers: { 17: true, 5: false } },
+      表2: { totalRow: null },
+    };
+    s.summary = { ...s.summary, indicators: ['地区生产总值', '规上工业增加值'], rankBy: 'value', ties: 'dense', zonesAsPeers: true, top: 5, mode: 'formulas', points: true };
     s.summary.highlights.tie = false;
     s.accepted = [{ rule: 'growth-outlier', sheet: '表1', cell: 'D7', actual: '48.2', note: '新投产项目拉动', at: '2026-03-02T08:00:00.000Z' }];
     s.lastRun = '2026-03-02T09:00:00.000Z';
@@ -25,8 +28,8 @@ describe('saved settings', () => {
   test('invalid parts fall back to their defaults, valid parts are kept', () => {
     const parsed = parseAddinSettings({
       skipSheets: ['a', 3, 'a'],
-      overrides: { s: { totalRow: -1, columns: { x: {}, 3: { measure: 'nonsense', unit: 5, additive: 'yes' }, 4: { measure: 'rank' } } }, t: 'bad' },
-      summary: { rankBy: 'alphabet', ties: 'dense', top: 0, perSheet: 3.5, highlights: { top: false, bottom: 'no' }, indicators: [' GDP ', '', 7] },
+      overrides: { s: { totalRow: -1, columns: { x: {}, 3: { measure: 'nonsense', unit: 5, additive: 'yes', period: 7 }, 4: { measure: 'rank' } }, peers: { x: true, '-1': false, 2: 'yes' } }, t: 'bad' },
+      summary: { rankBy: 'alphabet', ties: 'dense', zonesAsPeers: 'yes', top: 0, perSheet: 3.5, highlights: { top: false, bottom: 'no' }, indicators: [' GDP ', '', 7] },
       accepted: [{ rule: 'no-such-rule', sheet: 's', cell: 'A1', note: 'x' }, { rule: 'growth-outlier', sheet: 's', cell: 'B2', note: '   ' }, { rule: 'growth-outlier', sheet: 's', cell: 'B3', note: ' ok ' }],
     });
     const d = defaultSettings();
@@ -35,6 +38,7 @@ describe('saved settings', () => {
     expect(parsed!.overrides).toEqual({ s: { columns: { 4: { measure: 'rank' } } } });
     expect(parsed!.summary.rankBy).toBe(d.summary.rankBy);
     expect(parsed!.summary.ties).toBe('dense');
+    expect(parsed!.summary.zonesAsPeers).toBe(false);
     expect(parsed!.summary.top).toBe(3);
     expect(parsed!.summary.perSheet).toBe(6);
     expect(parsed!.summary.highlights).toEqual({ ...d.summary.highlights, top: false });

@@ -244,24 +244,38 @@ function median(xs: number[]): number {
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
+/** A list judged against itself needs this many figures; fewer, and the fixed threshold decides. */
+const MIN_PEERS = 5;
+
 export const growthOutlier: RuleDef = {
   id: 'growth-outlier',
   kind: 'soft',
   severity: 'warning',
   title: { 'zh-CN': '增速异常', 'en-US': 'Unusual growth' },
   test: {
-    'zh-CN': '增速绝对值超过阈值（默认 30%），或远离同级地区（与中位数之差超过 3.5 倍稳健标准差且至少 15 个百分点）：请核实并说明原因。',
-    'en-US': '|growth| above a threshold (default 30%), or far from its peers (more than 3.5 robust standard deviations and at least 15 points from their median): confirm and explain.',
+    'zh-CN':
+      '增速远离同类（同级地区或同一清单的各项）：与中位数相差超过其通常离散程度（稳健标准差）的 3.5 倍且至少 15 个百分点（清单各项 30 个百分点，且增速绝对值超过 30%）；或降为 -100%（本期为零或未填报）；或超过 200%（为上年的 3 倍以上）。同类不足 5 个时（合计行、小表）以固定阈值 ±30% 判断。请核实并说明原因。',
+    'en-US':
+      'growth far from its kind (peer regions, or the other lines of the same list): more than 3.5 times their usual spread (a robust standard deviation) and at least 15 points from their median (for the lines of a list: 30 points, and |growth| above 30%); or -100% (nothing this period, or not filled in); or above 200% (more than three times last year). With fewer than 5 of its kind (total rows, small tables), a fixed ±30% decides. Confirm and explain.',
   },
   messages: {
     default: { 'zh-CN': '「{indicator}」{region} 增速 {actual}%，绝对值超过 {threshold}%', 'en-US': '"{indicator}": {region} grew {actual}%, beyond ±{threshold}%' },
     peers: {
-      'zh-CN': '「{indicator}」{region} 增速 {actual}%，远离同级地区的中位数 {median}%',
-      'en-US': '"{indicator}": {region} grew {actual}%, far from the median of its peers ({median}%)',
+      'zh-CN': '「{indicator}」{region} 增速 {actual}%，与{kind}中位数 {median}% 相差 {diff} 个百分点，是其通常离散程度的 {z} 倍',
+      'en-US': '"{indicator}": {region} grew {actual}%, {diff} points from the median of {kind} ({median}%), {z} times their usual spread',
+    },
+    vanished: {
+      'zh-CN': '「{indicator}」{region} 增速 {actual}%：本期为零还是未填报？',
+      'en-US': '"{indicator}": {region} grew {actual}%: is this period zero, or not filled in?',
+    },
+    extreme: {
+      'zh-CN': '「{indicator}」{region} 增速 {actual}%，为上年同期的 {times} 倍',
+      'en-US': '"{indicator}": {region} grew {actual}%, {times} times the same period last year',
     },
   },
   run(ctx, out) {
-    const { growthOutlier: threshold, peerDeviation, peerDeviationPoints } = ctx.settings;
+    const { growthOutlier: threshold, peerDeviation, peerDeviationPoints, growthExtreme } = ctx.settings;
+    const lang = ctx.lang;
     for (const sheet of ctx.sheets) {
       for (const table of sheet.layout.tables) {
         if (table.shape === 'time-series') continue;
@@ -270,7 +284,9 @@ export const growthOutlier: RuleDef = {
           const figs: NumberFigure[] = [];
           const figRows: TableRow[] = [];
           const shown: number[] = [];
+          // the kind a line is judged against: the peer regions, or the lines of an item list
           const peerGrowth: number[] = [];
+          const itemGrowth: number[] = [];
           for (const r of rows) {
             const f = num(sheet.cells.figure(r.row, col.col));
             if (!f) continue;
@@ -278,35 +294,49 @@ export const growthOutlier: RuleDef = {
             figs.push(f);
             figRows.push(r);
             shown.push(g);
-            if (r.role === 'peer') peerGrowth.push(g);
+            if (r.role === 'peer' && !r.apart) peerGrowth.push(g);
+            if (r.role === 'item' || r.role === 'of-which') itemGrowth.push(g);
           }
-          const med = peerGrowth.length >= 5 ? median(peerGrowth) : null;
-          const mad = med !== null ? median(peerGrowth.map((g) => Math.abs(g - med))) * 1.4826 : null;
+          const spread = (xs: number[]): { med: number; sd: number } | null => {
+            if (xs.length < MIN_PEERS) return null;
+            const med = median(xs);
+            // 1.4826 × MAD estimates the standard deviation of normal data; a floor keeps a list of equal figures from calling every small step unusual
+            return { med, sd: Math.max(median(xs.map((g) => Math.abs(g - med))) * 1.4826, 1) };
+          };
+          const peers = spread(peerGrowth);
+          const items = spread(itemGrowth);
           out.items(figs.length);
           for (let i = 0; i < figs.length; i++) {
             const f = figs[i];
             const row = figRows[i];
             const g = shown[i];
-            if (Math.abs(g) > threshold) {
-              // Lines of an item list (industries, tax types) swing more than regions: listed, at a lower severity.
-              const minor = row.role === 'item' || row.role === 'of-which';
-              out.fail({
-                sheet: sheet.grid.name,
-                cell: address(row.row, col.col),
-                params: { indicator: col.indicator.name, region: row.name, actual: fmtFigure(f), threshold },
-                actual: g,
-                expected: threshold,
-                ...(minor ? { severity: 'info' as const } : {}),
-              });
-            } else if (row.role === 'peer' && med !== null && mad !== null && Math.abs(g - med) >= peerDeviationPoints && Math.abs(g - med) > peerDeviation * Math.max(mad, 0.1)) {
-              out.fail({
-                sheet: sheet.grid.name,
-                cell: address(row.row, col.col),
-                variant: 'peers',
-                params: { indicator: col.indicator.name, region: row.name, actual: fmtFigure(f), median: fmt(med, shownDecimals(f)) },
-                actual: g,
-                expected: Number(med.toFixed(shownDecimals(f))),
-              });
+            const d = shownDecimals(f);
+            // Lines of an item list (industries, tax types) swing more than regions: listed, at a lower severity.
+            const minor = row.role === 'item' || row.role === 'of-which';
+            const base = { sheet: sheet.grid.name, cell: address(row.row, col.col), actual: g, ...(minor ? { severity: 'info' as const } : {}) };
+            const params = { indicator: col.indicator.name, region: row.name, actual: fmtFigure(f) };
+            if (g <= -100) {
+              out.fail({ ...base, variant: 'vanished', params });
+              continue;
+            }
+            if (g > growthExtreme) {
+              out.fail({ ...base, variant: 'extreme', params: { ...params, times: fmt(1 + g / 100, 1) } });
+              continue;
+            }
+            const kind = row.role === 'peer' && !row.apart ? peers : minor ? items : null;
+            if (kind) {
+              const diff = Math.abs(g - kind.med);
+              const z = diff / kind.sd;
+              // the lines of a list (industries, taxes) differ by nature more than regions do: twice the distance
+              if (diff >= peerDeviationPoints * (minor ? 2 : 1) && z > peerDeviation && (!minor || Math.abs(g) > threshold)) {
+                out.fail({
+                  ...base,
+                  variant: 'peers',
+                  params: { ...params, kind: OUTLIER_KIND[minor ? 'items' : 'peers'][lang], median: fmt(kind.med, d), diff: fmt(diff, d), z: fmt(z, 1) },
+                });
+              }
+            } else if (Math.abs(g) > threshold) {
+              out.fail({ ...base, params: { ...params, threshold } });
             }
           }
         }
@@ -314,5 +344,10 @@ export const growthOutlier: RuleDef = {
     }
   },
 };
+
+const OUTLIER_KIND = {
+  peers: { 'zh-CN': '同级地区', 'en-US': 'its peers' },
+  items: { 'zh-CN': '同表各项', 'en-US': 'the other lines' },
+} as const;
 
 export const GROWTH_RULES: RuleDef[] = [rankMismatch, growthMismatch, growthOutlier];
