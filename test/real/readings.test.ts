@@ -144,6 +144,9 @@ describeReal('philippines-grdp-regions-2000-2023.xlsx', (file) => {
     expect(grdp[3].columns.map((c) => c.period)).toEqual(Array.from({ length: 23 }, (_, i) => String(2001 + i)));
     expect(grdp[0].columns.map((c) => c.period)).toEqual(Array.from({ length: 24 }, (_, i) => String(2000 + i)));
     expect(grdp[0].columns.find((c) => c.col === 2)!.indicator.name).not.toMatch(/Annual/);
+    // "Unit: In Percent" is %
+    expect(grdp.slice(2, 7).map((t) => t.unit)).toEqual(['%', '%', null, '%', '%']);
+    expect(grdp[3].columns.every((c) => c.unit === '%')).toBe(true);
     expect(grdp.slice(0, 7).every((t) => t.rows.filter((r) => r.role === 'peer').length === 17)).toBe(true);
     expect(grdp.slice(7).every((t) => t.rows.filter((r) => r.role === 'peer').length === 3)).toBe(true);
     const aff = layouts.find((l) => l.sheet === 'AFF')!.tables[0];

@@ -20,7 +20,7 @@ function normaliseUnit(u: string): string {
   if (t === '个百分点' || t === '百分点' || t === '百分点个' || t === '个') return '个百分点';
   if (/^100millionyuan$/i.test(t)) return '亿元';
   if (/^10thousandyuan$/i.test(t)) return '万元';
-  if (/^in?percent$/i.test(t)) return '%';
+  if (/^(?:in)?percent$/i.test(t)) return '%';
   return t.replace(/千瓦小时/, '千瓦时');
 }
 
