@@ -88,7 +88,9 @@ export function stackedTotals(tables: IndicatorTable[], titleLines: Map<Indicato
       continue;
     }
     const lines = titleLines.get(t) ?? [];
-    const byName = ends.find((r) => r.role === 'peer' && namedInTitle(r.name, lines));
+    // Only when no other row is named there too: a title that lists regions ("长沙市、株洲市、湘潭市…") names no whole.
+    const named = main.filter((r) => namedInTitle(r.name, lines));
+    const byName = named.length === 1 ? ends.find((r) => r === named[0] && r.role === 'peer') : undefined;
     if (byName) {
       byName.role = 'total';
       t.doubts = [...(t.doubts ?? []), { kind: 'total', cell: address(byName.row, t.labelColumn), text: byName.name }];

@@ -1,3 +1,5 @@
+import { gridFromValues } from '../../../src/core/grid';
+import { readSheet } from '../../../src/core/layout';
 import { normalizeHeaderTexts, plainTitle, titleMeasure } from '../../../src/core/layout/stacked';
 
 describe('stacked tables: what the title lines say', () => {
@@ -28,5 +30,31 @@ describe('stacked tables: what the title lines say', () => {
     expect(plainTitle('Table 3.1 Gross Value Added in Agriculture, Forestry, and Fishing, by Region')).toBe('Gross Value Added in Agriculture, Forestry, and Fishing');
     expect(plainTitle('Table 1.12 Gross Regional Domestic Product')).toBe('Gross Regional Domestic Product');
     expect(plainTitle('分市地区生产总值')).toBe('分市地区生产总值');
+  });
+});
+
+describe('the total named in the title lines', () => {
+  const sheet = (title: string) =>
+    gridFromValues('S', [
+      [title],
+      ['Unit: In Percent'],
+      [],
+      [null, 2021, 2022, 2023],
+      ['Alpha', 5.1, 6.2, 4.3],
+      ['Beta', 3.2, 2.1, 6.5],
+      ['Gamma', 4.4, 3.3, 2.2],
+      ['Arcadia', 4.0, 4.1, 4.2],
+    ]);
+
+  test('the country of the title is the total, in doubt', () => {
+    const [t] = readSheet(sheet('Growth Rates of Arcadia by Region')).tables;
+    expect(t.rows.find((r) => r.role === 'total')?.name).toBe('Arcadia');
+    expect(t.doubts).toEqual([{ kind: 'total', cell: 'A8', text: 'Arcadia' }]);
+  });
+
+  test('a title that lists several of the rows names no whole', () => {
+    const [t] = readSheet(sheet('Growth Rates of Alpha, Beta and Arcadia')).tables;
+    expect(t.rows.some((r) => r.role === 'total')).toBe(false);
+    expect(t.doubts).toBeUndefined();
   });
 });
