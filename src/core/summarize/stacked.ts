@@ -34,7 +34,23 @@ function best(list: IndicatorTable[], m: TableColumn['measure'], order: (PriceBa
   return [...list].sort((a, b) => order.indexOf(basisOf(a, m)) - order.indexOf(basisOf(b, m)))[0] ?? null;
 }
 
-export function chooseStacked(tables: IndicatorTable[]): StackedChoice {
+/** The figure of a cell, or null. */
+export type FigureOf = (row: number, col: number) => number | null;
+
+/** The peers of a table add up to its total in its latest value column (within 0.5%). */
+function partitionsTotal(t: IndicatorTable, figure: FigureOf): boolean {
+  const total = t.rows.find((r) => r.role === 'total');
+  const values = t.columns.filter((c) => c.measure === 'value');
+  const col = values[values.length - 1];
+  if (!total || !col) return false;
+  const whole = figure(total.row, col.col);
+  if (whole === null || whole === 0) return false;
+  let sum = 0;
+  for (const r of peers(t)) sum += figure(r.row, col.col) ?? 0;
+  return Math.abs(sum - whole) <= Math.abs(whole) * 0.005;
+}
+
+export function chooseStacked(tables: IndicatorTable[], figure: FigureOf = () => null): StackedChoice {
   const keep = new Set(tables);
   const growthFrom = new Map<IndicatorTable, IndicatorTable>();
   const groups = new Map<string, IndicatorTable[]>();
@@ -54,16 +70,24 @@ export function chooseStacked(tables: IndicatorTable[]): StackedChoice {
     const growth = levels.includes(base) ? best(growths, 'growth', GROWTH_ORDER) : null;
     if (growth) growthFrom.set(base, growth);
   }
-  // The same indicator and the same total over other, fewer rows (Luzon, Visayas, Mindanao under
-  // the regions): a regrouping of the same whole, whose rows are groups, not peers of anyone.
+  // The same indicator and the same total over other, fewer rows that add up to it as the regions
+  // do (Luzon, Visayas, Mindanao under the regions): a regrouping of the same whole, whose rows are
+  // groups, not peers of anyone. Fewer rows that do not add up (development zones) stay.
   const kept = [...keep];
   for (const t of kept) {
     const name = indicatorOf(t);
     const total = totalKey(t);
-    if (!name || !total) continue;
+    if (!name || !total || !partitionsTotal(t, figure)) continue;
     const mine = new Set(peers(t).map((r) => r.key));
     const larger = kept.find(
-      (o) => o !== t && keep.has(o) && indicatorOf(o) === name && totalKey(o) === total && peers(o).length > mine.size && !peers(o).some((r) => mine.has(r.key)),
+      (o) =>
+        o !== t &&
+        keep.has(o) &&
+        indicatorOf(o) === name &&
+        totalKey(o) === total &&
+        peers(o).length > mine.size &&
+        !peers(o).some((r) => mine.has(r.key)) &&
+        partitionsTotal(o, figure),
     );
     if (larger) keep.delete(t);
   }

@@ -303,7 +303,10 @@ export function* summarizeTables(layouts: SheetLayout[], grids: (Grid | SheetCel
   for (const layout of layouts) {
     const grid = byName.get(layout.sheet);
     if (!grid) continue;
-    const stacked = chooseStacked(layout.tables);
+    const stacked = chooseStacked(layout.tables, (row, col) => {
+      const f = grid instanceof SheetCells ? grid.figure(row, col) : readFigure(cellAt(grid, row, col));
+      return f.kind === 'number' ? f.value : null;
+    });
     for (const table of layout.tables) {
       if (table.shape === 'items') continue;
       if (!table.rows.some((r) => r.role === 'peer')) continue;

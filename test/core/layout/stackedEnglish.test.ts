@@ -80,6 +80,35 @@ describe('stacked English tables: the title lines set the measure (Growth Rates,
     });
   });
 
+  test('fewer rows under the same total are a regrouping only when they add up to it (island groups), not development zones', async () => {
+    const stack = (second: [string, number, number][]) =>
+      gridFromValues('GRDP', [
+        ['Table 1 Gross Regional Product'],
+        ['At Current Prices'],
+        [],
+        [null, 2022, 2023],
+        ['Alpha', 100, 110],
+        ['Beta', 200, 210],
+        ['Gamma', 300, 330],
+        ['Arcadia', 600, 650],
+        [],
+        ['Source: Arcadia Statistics Office'],
+        [],
+        [],
+        ['Table 2 Gross Regional Product'],
+        ['At Current Prices'],
+        [],
+        [null, 2022, 2023],
+        ...second,
+        ['Arcadia', 600, 650],
+        [],
+        ['Source: Arcadia Statistics Office'],
+      ]);
+    const tablesOf = (g: Grid) => summarize(readWorkbook([g]), [g]).tables.map((t) => [t.range, t.peers]);
+    expect(tablesOf(stack([['North', 300, 320], ['South', 300, 330]]))).toEqual([['A4:C8', 3]]);
+    expect(tablesOf(stack([['Zone 1', 20, 25], ['Zone 2', 30, 31]]))).toEqual([['A4:C8', 3], ['A16:C19', 2]]);
+  });
+
   test('without the growth tables, growth is computed from the current-price levels and said to be so', async () => {
     const { buffer } = await englishStacked();
     const grids = await gridsOf(buffer);
