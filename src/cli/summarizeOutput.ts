@@ -17,6 +17,7 @@ export function summarizeJsonTable(tb: SummaryResult['tables'][number]): unknown
     peers: tb.peers,
     growthFrom: tb.growthFrom,
     growthBasis: tb.growthBasis,
+    ...(tb.sourceNotes.length ? { sourceNotes: tb.sourceNotes } : {}),
     total: tb.total,
     rows: tb.rows.map((r) => ({
       region: r.region,

@@ -85,6 +85,9 @@ describeReal('kazakhstan-grp-regions.xlsx', (file) => {
     // 120561096.4 / 103765518.2 (2022), not / 75546820.3 (9 months of 2023, which gave 59.6)
     expect(recent.total).toMatchObject({ name: 'Republic of Kazakhstan', growth: 16.2 });
     expect(recent.rows.find((r) => r.region === 'Almaty city')!.growthShown).toBe(29.6);
+    // the 2023 column's mark 2) points to "preliminary data": the summary keeps it as a note
+    expect(recent.sourceNotes).toEqual(['2) preliminary data']);
+    expect(footnotes(summary)).toContain('　　4. Gross regional product：原表注“preliminary data”。');
     // one indicator: "9 months of 2019**" is a period, not an indicator, and the sheets 1990-1997 and
     // 1998-2007 are the history of the series that 2008-2023 continues, not indicators of their own
     expect(summary.tables.map((t) => [t.sheet, t.indicator])).toEqual([['2008-2023', 'Gross regional product']]);

@@ -85,6 +85,8 @@ export interface SummaryTable {
   growthFrom: 'published' | 'computed' | null;
   /** the prices growth is at, as far as the sheet says (computed growth is at the prices of its values) */
   growthBasis: PriceBasis | null;
+  /** footnotes of the source that the figures used point to with a mark ("2) preliminary data" on 2023) */
+  sourceNotes: string[];
   rows: SummaryRow[];
   /** regions left out of the ranking, with the reason */
   unranked: { region: string; row: number; why: string; /** a development zone or 市辖区 set apart from the peers (TableRow.apart) */ apart?: true }[];

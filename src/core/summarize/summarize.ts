@@ -267,6 +267,7 @@ function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorC
     comparable: hasGrowth && growthBasis === 'comparable',
     growthFrom: hasGrowth ? (ic.growth || ic.index ? 'published' : 'computed') : null,
     growthBasis,
+    sourceNotes: [...new Set([ic.value, ic.prior, ic.growth, ic.index].flatMap((c) => (c?.notes ?? []).map((n) => n.note)).filter((n): n is string => !!n))],
     rows,
     unranked,
     rankMismatches,

@@ -89,6 +89,10 @@ export function footnotes(f: FootnoteFacts): string[] {
   const periods = new Map<string, Indicator[]>();
   for (const i of indicators) if (i.ownPeriod) periods.set(i.ownPeriod, [...(periods.get(i.ownPeriod) ?? []), i]);
   for (const [period, list] of periods) lines.push(tx(lang, 'foot.periods', { list: names(list), period }));
+  // What the source's own footnotes say of the figures used ("2) preliminary data" on 2023), once each.
+  const notes = new Map<string, Indicator[]>();
+  for (const i of indicators) for (const n of i.table.sourceNotes) notes.set(n, [...(notes.get(n) ?? []), i]);
+  for (const [note, list] of notes) lines.push(tx(lang, 'foot.source-note', { list: names(list), note: note.replace(/^\s*(?:\d{1,2}[)）]|\*+|[①-⑳])\s*/u, '') }));
   if (f.published && indicators.some((i) => i.table.rankMismatches.length)) lines.push(tx(lang, 'foot.published'));
   if (f.counts !== null) lines.push(tx(lang, f.counts.below ? 'foot.counts' : 'foot.counts.no-below', { n: f.counts.n, k: f.top, total: f.totalName }));
   if (f.previous) lines.push(tx(lang, 'foot.change', { previous: f.previous }));

@@ -68,6 +68,7 @@ const TEXT = {
   'foot.growth.computed.some': { 'zh-CN': '{list}增速由两期绝对额计算。', 'en-US': 'Growth of {list} computed from the values of the two periods.' },
   'foot.growth.current.all': { 'zh-CN': '增速按现价计算。', 'en-US': 'Growth at current prices.' },
   'foot.growth.current.some': { 'zh-CN': '{list}增速按现价计算。', 'en-US': 'Growth of {list} at current prices.' },
+  'foot.source-note': { 'zh-CN': '{list}：原表注“{note}”。', 'en-US': '{list}: the source notes "{note}".' },
   'foot.peers': { 'zh-CN': '位次为在{n}个{scope}中的排名', 'en-US': 'Ranks are among {n} {scope}' },
   'foot.apart': { 'zh-CN': '{list}列出数据，不参与{scope}排名', 'en-US': '{list}: figures shown, not ranked among the {scope}' },
   'foot.peers.except': { 'zh-CN': '（{list}为在{n}个{scope}中的排名）', 'en-US': ' ({list}: among {n})' },

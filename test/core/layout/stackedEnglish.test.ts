@@ -152,6 +152,9 @@ describe('cumulative periods and footnote marks (1 quarter, 1 half-year, 9 month
     expect(t.total?.growth).not.toBe(Math.round((y2023[0] / truth.recent.nineMonths2023[0] - 1) * 1000) / 10);
     truth.recent.regions.forEach((name, i) => expect(t.rows.find((r) => r.region === name)!.growthShown).toBe(growthOf(i + 1)));
     expect(footnoteLines(summary)[0]).toBe('注：1. 增速由现价绝对额计算，未剔除价格因素。');
+    // the mark 2) on 2023 points to "preliminary data": the summary's footnotes say so
+    expect(t.sourceNotes).toEqual([truth.recent.notes[1]]);
+    expect(footnoteLines(summary)).toContainEqual(expect.stringMatching(/Gross regional product：原表注“preliminary data”。$/));
   });
 
   test('a footnote that puts some columns in another unit flags them, and growth is not computed across it', async () => {
