@@ -21,8 +21,8 @@ describeReal('shaoyang-monthly-2025-03.xlsx', (file) => {
     r = await check(file);
   });
 
-  test('no error: sums, ranks, per-capita sheets, 其中 rows and the provincial region groups under the counties all pass', () => {
-    expect(r.issues.filter((f) => f.severity === 'error')).toEqual([]);
+  test('one error, on the hidden chart sheet (2022 1-3月 below 1-2月); sums, ranks, per-capita sheets, 其中 rows and the provincial region groups under the counties all pass', () => {
+    expect(r.issues.filter((f) => f.severity === 'error').map((f) => [f.rule, f.sheet, f.cell, f.related?.cell])).toEqual([['cumulative-decrease', '81图5公共财政收入', 'C12', 'C11']]);
     const sum = (rule: string) => r.summary.find((s) => s.rule === rule);
     expect(sum('rank-mismatch')).toMatchObject({ items: 192, fails: 0 });
     expect(sum('total-mismatch')?.items).toBeGreaterThanOrEqual(10);

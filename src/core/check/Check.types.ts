@@ -11,6 +11,7 @@ export type RuleId =
   | 'missing-value'
   | 'empty-table'
   | 'total-mismatch'
+  | 'identity-mismatch'
   | 'city-remainder'
   | 'part-exceeds-total'
   | 'unit-scale'
@@ -96,8 +97,23 @@ export interface CheckSettings {
   period: string | null;
   /** the regions every county table must list (keys or names); by default learnt from the workbook */
   expectedRegions: string[] | null;
+  /** accounting identities a bureau adds to the standard ones (IDENTITIES in rules/identities.ts) */
+  identities: IdentityDef[];
   /** rules switched off, and severities changed */
   rules: Partial<Record<RuleId, { enabled?: boolean; severity?: Severity }>>;
+}
+
+/**
+ * An accounting identity between indicators of one table: the whole equals the sum of the parts ('sum'),
+ * or no part exceeds the whole ('part'). Names are regular expressions matched from the start of the
+ * indicator's name without numbering or unit ("^第二产业" matches 第二产业增加值).
+ */
+export interface IdentityDef {
+  /** what a finding calls the identity */
+  name: Record<Lang, string>;
+  whole: string;
+  parts: string[];
+  kind: 'sum' | 'part';
 }
 
 export interface CheckOptions {

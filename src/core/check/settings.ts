@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n';
-import type { CheckSettings, RuleId, Severity } from './Check.types';
+import type { CheckSettings, IdentityDef, RuleId, Severity } from './Check.types';
 
 export const DEFAULT_SETTINGS: CheckSettings = {
   growthOutlier: 30,
@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: CheckSettings = {
   shareTolerance: 0.1,
   period: null,
   expectedRegions: null,
+  identities: [],
   rules: {},
 };
 
@@ -32,6 +33,10 @@ const WORDS = {
   number: { 'zh-CN': '设置项「{key}」应是 {min} 到 {max} 之间的数字，实际是 {value}', 'en-US': 'Setting "{key}" must be a number from {min} to {max}, not {value}' },
   text: { 'zh-CN': '设置项「{key}」应是文字，实际是 {value}', 'en-US': 'Setting "{key}" must be text, not {value}' },
   list: { 'zh-CN': '设置项「{key}」应是文字列表，如 ["双清区","大祥区"]', 'en-US': 'Setting "{key}" must be a list of names, e.g. ["Shuangqing","Daxiang"]' },
+  identities: {
+    'zh-CN': '设置项「{key}」应是核算关系的列表，如 [{"name": "第三产业 = 批发零售 + 其他", "whole": "^第三产业", "parts": ["^批发", "^其他"], "kind": "sum"}]（kind 为 "sum" 或 "part"，名称为正则表达式）',
+    'en-US': 'Setting "{key}" must be a list of identities, e.g. [{"name": "tertiary = trade + other", "whole": "^第三产业", "parts": ["^批发", "^其他"], "kind": "sum"}] (kind "sum" or "part"; names are regular expressions)',
+  },
   'unknown-rule': { 'zh-CN': '未知的规则「{rule}」（可用：{known}）', 'en-US': 'Unknown rule "{rule}" (known: {known})' },
   'rule-value': {
     'zh-CN': '规则「{rule}」的设置应是 false、"off"、"error"、"warning"、"info" 或 {"enabled": …, "severity": …}',
@@ -45,6 +50,26 @@ function say(lang: Lang, key: keyof typeof WORDS, params: Record<string, string 
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
+function isPattern(p: unknown): p is string {
+  if (typeof p !== 'string' || !p.trim()) return false;
+  try {
+    new RegExp(p, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One identity from the settings file, or null when it is not one. */
+function identityOf(v: unknown): IdentityDef | null {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  if (!isPattern(o.whole) || !Array.isArray(o.parts) || !o.parts.length || !o.parts.every(isPattern)) return null;
+  if (o.kind !== 'sum' && o.kind !== 'part') return null;
+  const name = typeof o.name === 'string' && o.name.trim() ? { 'zh-CN': o.name.trim(), 'en-US': o.name.trim() } : { 'zh-CN': `${o.whole} ⊇ ${o.parts.join(' + ')}`, 'en-US': `${o.whole} ⊇ ${o.parts.join(' + ')}` };
+  return { name, whole: o.whole, parts: o.parts as string[], kind: o.kind };
+}
+
 /**
  * Settings from a parsed JSON document (`--config FILE`), checked field by field:
  * thresholds, `period`, `expectedRegions`, and `rules` ({"growth-outlier": "off",
@@ -55,7 +80,7 @@ export function parseSettings(doc: unknown, ruleIds: readonly RuleId[], lang: La
   const problems: string[] = [];
   const settings: Partial<CheckSettings> = {};
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { settings, problems: [say(lang, 'not-object')] };
-  const known = [...NUMBERS.map((n) => n.key), 'period', 'expectedRegions', 'rules'];
+  const known = [...NUMBERS.map((n) => n.key), 'period', 'expectedRegions', 'identities', 'rules'];
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
     if (key === '$schema' || key.startsWith('//')) continue;
     const spec = NUMBERS.find((n) => n.key === key);
@@ -69,6 +94,10 @@ export function parseSettings(doc: unknown, ruleIds: readonly RuleId[], lang: La
     } else if (key === 'expectedRegions') {
       if (value !== null && (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== ''))) problems.push(say(lang, 'list', { key }));
       else settings.expectedRegions = value as string[] | null;
+    } else if (key === 'identities') {
+      const list = Array.isArray(value) ? value.map((v) => identityOf(v)) : null;
+      if (!list || list.some((d) => d === null)) problems.push(say(lang, 'identities', { key }));
+      else settings.identities = list as IdentityDef[];
     } else if (key === 'rules') {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         problems.push(say(lang, 'rule-value', { rule: '*' }));

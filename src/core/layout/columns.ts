@@ -22,6 +22,11 @@ export interface ColumnContext {
   priceBasis: { value?: PriceBasis; index?: PriceBasis; all?: PriceBasis } | null;
 }
 
+/** The text without a trailing unit in brackets ("1-3月(万元)" → "1-3月"). */
+function withoutUnit(t: string): string {
+  return t.replace(/\s*[(（]([^()（）]{1,12})[)）]\s*$/, (all, inner: string) => (isUnit(inner) ? '' : all));
+}
+
 function dedupe(texts: string[]): string[] {
   const out: string[] = [];
   for (const t of texts) if (t && out[out.length - 1] !== t) out.push(t);
@@ -41,8 +46,10 @@ export function describeColumn(col: number, headerTexts: string[], ctx: ColumnCo
     }
   }
   let period: string | null = null;
+  // "1-3月(万元)" is a period and a unit, no indicator name
+  const periodOnly = (t: string): boolean => isPeriodOnly(t) || isPeriodOnly(withoutUnit(t));
   for (const t of header) {
-    if (isPeriodOnly(t)) period = parsePeriod(t)?.label ?? period;
+    if (periodOnly(t)) period = parsePeriod(t)?.label ?? period;
   }
   if (!period && measure === 'index') period = parsePeriod(measureText ?? '')?.label ?? null;
   if (!period) {
@@ -51,7 +58,7 @@ export function describeColumn(col: number, headerTexts: string[], ctx: ColumnCo
       if (p && p.kind !== 'year') period = p.label;
     }
   }
-  const nameTexts = header.filter((t) => !isPeriodOnly(t) && !isMeasureWord(t) && !isUnit(squash(halfWidth(t)).replace(/^\(|\)$/g, '')) && t !== measureText);
+  const nameTexts = header.filter((t) => !periodOnly(t) && !isMeasureWord(t) && !isUnit(squash(halfWidth(t)).replace(/^\(|\)$/g, '')) && t !== measureText);
   let rawName = nameTexts.length ? nameTexts[nameTexts.length - 1] : null;
   // "#工业" names an of-which column; the name is what follows the mark.
   if (rawName && /^[#＃]/.test(rawName)) rawName = rawName.replace(/^[#＃]\s*/, '');

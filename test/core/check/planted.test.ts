@@ -120,8 +120,11 @@ describe.each(PLANT_KINDS.map((k) => [k]))('planted %s alone', (kind) => {
     expect(summary.findings).toBeGreaterThanOrEqual(1);
   });
 
-  test('its declared consequences are found too, at the planted cell', () => {
+  test('its declared consequences, and only they, are found too, at the planted cell', () => {
     for (const rule of p.also) expectFound(c.result, { ...p, rule: rule as PlantKind });
+    // no other rule speaks of the planted cell: an empty list of consequences is a claim too
+    const others = new Set(c.result.issues.filter((f) => f.rule !== kind && covers(f, p.sheet, p.cell)).map((f) => f.rule));
+    expect({ planted: `${p.sheet}!${p.cell} ${kind}`, also: [...others].sort() }).toEqual({ planted: `${p.sheet}!${p.cell} ${kind}`, also: [...p.also].sort() });
   });
 
   if (kind === 'figure-differs') {
@@ -166,9 +169,9 @@ describe('every kind planted at once', () => {
     expect(en.message.trim()).not.toBe('');
   });
 
-  test('every finding comes from a plant or its consequences', () => {
-    const rules = new Set<RuleId>(c.truth.planted.flatMap((p) => [p.rule, ...p.also]));
-    expect(show(c.result.issues.filter((f) => !rules.has(f.rule)))).toEqual([]);
+  test('every finding comes from a plant or its consequences, at the planted cell', () => {
+    const explained = (f: Finding): boolean => c.truth.planted.some((p) => (p.rule === f.rule || p.also.includes(f.rule)) && covers(f, p.sheet, p.cell));
+    expect(show(c.result.issues.filter((f) => !explained(f)))).toEqual([]);
     for (const f of c.result.issues) expect(RULE_IDS).toContain(f.rule);
   });
 

@@ -109,13 +109,14 @@ describe('sums', () => {
   });
 
   test('a total that differs only by rounding is not an error', () => {
-    // values in 亿元 with two decimals: the parts' unrounded sum is within half a unit × 13 of the total
+    // values in 亿元 with two decimals: 12 counties and the total may each be off by half a unit (0.005),
+    // so a 合计 0.05 below the sum of the shown parts is rounding (tolerance 13 × 0.005 = 0.065) and 0.07 is not.
+    // (Below the sum: a total above it may hold 市本级 and is left to city-remainder.)
     const l = countyLines().map((x) => ({ ...x, value: Number(((x.value as number) / 10000 + 0.004).toFixed(4)) }));
-    const total = sumOf(l.map((x) => Number((x.value as number).toFixed(2)))) + 0.05;
-    const g = countySheet({ lines: l, valueFormat: '0.00', total: { name: '全市', value: total, growth: 7.4, position: 'first' } });
-    expect(findings([g], 'total-mismatch')).toEqual([]);
-    const off = countySheet({ lines: l, valueFormat: '0.00', total: { name: '全市', value: total - 0.2, growth: 7.4, position: 'first' } });
-    expect(findings([off], 'total-mismatch')).toHaveLength(1);
+    const sum = sumOf(l.map((x) => Number((x.value as number).toFixed(2))));
+    const at = (total: number) => countySheet({ lines: l, valueFormat: '0.00', total: { name: '合计', value: Number(total.toFixed(2)), growth: 7.4, position: 'first' } });
+    expect(findings([at(sum - 0.05)], 'total-mismatch')).toEqual([]);
+    expect(findings([at(sum - 0.07)], 'total-mismatch')).toEqual([expect.objectContaining({ cell: 'B5', tolerance: 0.065 })]);
   });
 
   test('city-remainder: 全市 above the sum of its counties is a note (市本级); 合计 must add up', () => {
@@ -317,6 +318,26 @@ describe('growth and ranks', () => {
     expect(findings([priorSheet('税收收入', right)], 'growth-mismatch')).toEqual([]);
     const wrong = (v: number, p: number): number => right(v, p) + (v === 3000 ? 2 : 0);
     expect(findings([priorSheet('税收收入', wrong)], 'growth-mismatch')).toEqual([expect.objectContaining({ cell: 'D5', severity: 'warning', expected: 3.4 })]);
+  });
+
+  test('growth-mismatch: the rounding of the shown values counts, not only that of the growth', () => {
+    // 1.23 against 1.00 (亿元, two decimals) gives 23.0%, but the unrounded values may be 1.2349 and 0.9951
+    // (24.1%): 100 × (0.005 / 1.00 + 1.23 × 0.005 / 1.00²) + 0.05 = 1.165 points of slack.
+    const sheet = (published: number): Grid =>
+      gridFromValues(
+        '收入',
+        [
+          ['税收收入', null, null, null],
+          ['地区', '本期(亿元)', '上年同期(亿元)', '增长(%)'],
+          ['全市', 3.67, 3.0, 22.3],
+          ['城东区', 1.23, 1.0, published],
+          ['城西区', 1.22, 1.0, 22.0],
+          ['新安县', 1.22, 1.0, 22.0],
+        ],
+        { formats: Array.from({ length: 6 }, (_, r) => (r >= 2 ? [undefined, '0.00', '0.00', '0.0'] : [])) },
+      );
+    expect(findings([sheet(23.8)], 'growth-mismatch')).toEqual([]);
+    expect(findings([sheet(24.4)], 'growth-mismatch')).toEqual([expect.objectContaining({ cell: 'D4', expected: 23, tolerance: 1.165 })]);
   });
 
   test('growth at comparable prices is never recomputed (GDP, value added, a footnote)', () => {

@@ -11,7 +11,7 @@ import { shownValue } from '../../figures';
 import { address } from '../../grid';
 import type { IndicatorTable, Period, TableColumn, TableRow } from '../../layout';
 import { parsePeriod } from '../../layout';
-import type { CheckContext, CheckedSheet, RuleDef, Words } from '../context';
+import type { CheckContext, CheckedSheet, RuleDef, RuleOutput, Words } from '../context';
 import { floatSlack, fmt, fmtFigure, fmtTolerance, halfUnit, isNonNegativeFlow, isRegional, num, reportPeriod, shownDecimals, unitBase, unitScale } from '../context';
 import { indicatorKey } from './workbook';
 
@@ -248,16 +248,19 @@ export const cumulativeDecrease: RuleDef = {
   id: 'cumulative-decrease',
   kind: 'hard',
   severity: 'error',
-  needsPrevious: true,
   title: { 'zh-CN': '累计值小于上期', 'en-US': 'Cumulative below last period' },
   test: {
-    'zh-CN': '非负流量指标本期的累计值（如 1-3月）不小于上期报表同一年的累计值（1-2月）；余额等存量、利润等可正可负的指标、人数户数和比率不核对。万元与亿元换算后比较，容差为两数显示位数的半个单位之和。',
-    'en-US': 'A cumulative of a non-negative flow (1-3月) is not below last report\'s cumulative of the same year (1-2月); stocks (balances), signed flows (profits), counts and rates are not checked. 万元 and 亿元 are converted; the tolerance is half a unit of the shown digits of both figures.',
+    'zh-CN': '非负流量指标本期的累计值（如 1-3月）不小于同一年较早的累计值（1-2月）：本工作簿中较早的累计列，或上期报表；余额等存量、利润等可正可负的指标、人数户数和比率不核对。万元与亿元换算后比较，容差为两数显示位数的半个单位之和。',
+    'en-US': 'A cumulative of a non-negative flow (1-3月) is not below an earlier cumulative of the same year (1-2月), from an earlier column of this workbook or from last report; stocks (balances), signed flows (profits), counts and rates are not checked. 万元 and 亿元 are converted; the tolerance is half a unit of the shown digits of both figures.',
   },
   messages: {
     default: {
       'zh-CN': '「{indicator}」{region} {period}累计 {actual}{unit} 小于上期 {prevPeriod}累计 {expected}{unit}，减少 {diff}（容差 ±{tolerance}），累计值不应减少',
       'en-US': '"{indicator}": {region} cumulative {period} is {actual}{unit}, below last report\'s {prevPeriod} cumulative of {expected}{unit} ({diff} less, tolerance ±{tolerance}); a cumulative cannot fall',
+    },
+    here: {
+      'zh-CN': '「{indicator}」{region} {period}累计 {actual}{unit} 小于{source} {prevPeriod}累计 {expected}{unit}，减少 {diff}（容差 ±{tolerance}），累计值不应减少',
+      'en-US': '"{indicator}": {region} cumulative {period} is {actual}{unit}, below the {prevPeriod} cumulative of {expected}{unit} in {source} ({diff} less, tolerance ±{tolerance}); a cumulative cannot fall',
     },
     converted: {
       'zh-CN': '「{indicator}」{region} {period}累计 {actual}{unit} 小于上期 {prevPeriod}累计 {expected}{unit}（上期表中为 {previous}{prevUnit}），减少 {diff}（容差 ±{tolerance}），累计值不应减少',
@@ -265,15 +268,20 @@ export const cumulativeDecrease: RuleDef = {
     },
   },
   run(ctx, out) {
+    // Earlier cumulatives of the same year: in this workbook (a table with 1-2月 beside 1-3月) and, with
+    // --previous, in last report. This workbook's own figure comes first: it is the one printed beside.
+    decreasesDown(ctx, out);
     const prevSheets = ctx.previous;
-    if (!prevSheets) return;
-    const r = reports(ctx, prevSheets);
-    if (!r.ordered) return;
-    const index = new EntryIndex(collect(prevSheets, r.previous).filter(isCumulativeFlow));
-    for (const e of collect(ctx.sheets, r.current)) {
-      if (!isCumulativeFlow(e)) continue;
-      const p = latest(index.find(e).filter((c) => sameYear(c.slot, e.slot) && (c.slot.end ?? 99) < (e.slot.end ?? 0)));
+    const r = prevSheets ? reports(ctx, prevSheets) : null;
+    const current = collect(ctx.sheets, r ? r.current : ctx.period).filter(isCumulativeFlow);
+    const own = new EntryIndex(current);
+    const index = new EntryIndex(prevSheets && r?.ordered ? collect(prevSheets, r.previous).filter(isCumulativeFlow) : []);
+    for (const e of current) {
+      const earlier = (list: Entry[]): Entry | null => latest(list.filter((c) => c !== e && sameYear(c.slot, e.slot) && (c.slot.end ?? 99) < (e.slot.end ?? 0)));
+      const mine = earlier(own.find(e).filter((c) => c.table === e.table)) ?? earlier(own.find(e));
+      const p = mine ?? earlier(index.find(e));
       if (!p) continue;
+      const inWorkbook = p === mine;
       const sc = scales(e.unit, p.unit);
       if (!sc) continue;
       const [sCur, sPrev] = sc;
@@ -285,10 +293,11 @@ export const cumulativeDecrease: RuleDef = {
       const decimals = Math.max(shownDecimals(e.f), convertedDecimals(shownDecimals(p.f), sCur / sPrev));
       const expected = prev / sCur;
       const converted = sCur !== sPrev;
+      const source: Words = p.table === e.table ? SOURCE_WORDS.table : { 'zh-CN': `「${p.sheet.grid.name}」`, 'en-US': `"${p.sheet.grid.name}"` };
       out.fail({
         sheet: e.sheet.grid.name,
         cell: address(e.row.row, e.col.col),
-        ...(converted ? { variant: 'converted' } : {}),
+        ...(inWorkbook ? { variant: 'here' } : converted ? { variant: 'converted' } : {}),
         params: {
           indicator: e.col.indicator.name,
           region: e.row.name,
@@ -301,15 +310,87 @@ export const cumulativeDecrease: RuleDef = {
           prevUnit: unitWords(p.unit),
           diff: fmt(expected - shownValue(e.f), decimals),
           tolerance: fmtTolerance(tol / sCur),
+          source,
         },
         expected: rounded(expected, decimals),
         actual: shownValue(e.f),
         tolerance: tol / sCur,
-        related: previousCell(p),
+        related: inWorkbook ? { sheet: p.sheet.grid.name, cell: address(p.row.row, p.col.col) } : previousCell(p),
       });
     }
   },
 };
+
+/**
+ * A table whose lines are the cumulative periods of a year, down ("1-2月", "1-3月" …, the year written
+ * beside the first of its months, as chart data sheets hold them): the lines with their year and last month,
+ * or null when the lines are not such periods.
+ */
+function periodsDown(sheet: CheckedSheet, table: IndicatorTable): { row: TableRow; year: number | null; end: number }[] | null {
+  const rows = table.rows.filter((r) => r.role !== 'section');
+  if (rows.length < 3) return null;
+  const out: { row: TableRow; year: number | null; end: number }[] = [];
+  let year: number | null = null;
+  for (const r of rows) {
+    for (let c = 0; c < table.labelColumn; c++) {
+      const y = /((?:19|20)\d{2})\s*年?/.exec(sheet.cells.text(r.row, c));
+      if (y) year = Number(y[1]);
+    }
+    const p = parsePeriod(r.label);
+    if (!p || p.kind !== 'cumulative' || p.startMonth !== 1 || p.endMonth === null) return null;
+    out.push({ row: r, year: p.year ?? year, end: p.endMonth });
+  }
+  return out;
+}
+
+/** cumulative-decrease down a table of periods: within a year, no cumulative below the one before it. */
+function decreasesDown(ctx: CheckContext, out: RuleOutput): void {
+  for (const sheet of ctx.sheets) {
+    for (const table of sheet.layout.tables) {
+      if (isRegional(table)) continue;
+      const lines = periodsDown(sheet, table);
+      if (!lines) continue;
+      for (const col of table.columns) {
+        if (col.measure !== 'value') continue;
+        const unit = col.unit ?? table.unit;
+        if (!isNonNegativeFlow(`${col.indicator.name} ${col.header.join(' ')}`, null, unit)) continue;
+        for (let i = 1; i < lines.length; i++) {
+          const a = lines[i - 1];
+          const b = lines[i];
+          if (a.year !== b.year || b.end <= a.end) continue;
+          const fa = num(sheet.cells.figure(a.row.row, col.col));
+          const fb = num(sheet.cells.figure(b.row.row, col.col));
+          if (!fa || !fb) continue;
+          out.items();
+          const tol = halfUnit(fa) + halfUnit(fb) + floatSlack(shownValue(fa), shownValue(fb));
+          if (shownValue(fb) >= shownValue(fa) - tol) continue;
+          const y = b.year !== null ? `${b.year}年` : '';
+          out.fail({
+            sheet: sheet.grid.name,
+            cell: address(b.row.row, col.col),
+            variant: 'here',
+            params: {
+              indicator: col.indicator.name,
+              region: '',
+              period: `${y}1-${b.end}月`,
+              prevPeriod: `${y}1-${a.end}月`,
+              actual: fmtFigure(fb),
+              expected: fmtFigure(fa),
+              unit: unitWords(unit),
+              diff: fmt(shownValue(fa) - shownValue(fb), Math.max(shownDecimals(fa), shownDecimals(fb))),
+              tolerance: fmtTolerance(tol),
+              source: SOURCE_WORDS.table,
+            },
+            expected: shownValue(fa),
+            actual: shownValue(fb),
+            tolerance: tol,
+            related: { sheet: sheet.grid.name, cell: address(a.row.row, col.col) },
+          });
+        }
+      }
+    }
+  }
+}
 
 const SOURCE_WORDS = {
   table: { 'zh-CN': '本表', 'en-US': 'this table' },
@@ -320,7 +401,6 @@ export const monthMismatch: RuleDef = {
   id: 'month-mismatch',
   kind: 'hard',
   severity: 'error',
-  needsPrevious: true,
   title: { 'zh-CN': '当月值与累计值不符', 'en-US': 'Month disagrees with the cumulatives' },
   test: {
     'zh-CN': '当月值等于本期累计减上期累计（3月 = 1-3月 − 1-2月），上期累计取自本表较早的累计列或上期报表。1、2月合并发布（1-2月），2月当月值无法推算，不核对。余额等存量不核对；容差为三个数显示位数的半个单位之和。',
@@ -333,9 +413,9 @@ export const monthMismatch: RuleDef = {
     },
   },
   run(ctx, out) {
-    const prevSheets = ctx.previous;
-    if (!prevSheets) return;
-    const r = reports(ctx, prevSheets);
+    // Without --previous, the earlier cumulative can only come from this workbook (1-2月 beside 1-3月 and 3月).
+    const prevSheets = ctx.previous ?? [];
+    const r = ctx.previous ? reports(ctx, prevSheets) : { current: ctx.period, previous: null, ordered: false };
     const current = collect(ctx.sheets, r.current);
     const cumulative = (e: Entry): boolean => isAmount(e) && e.slot.span === 'cumulative' && e.slot.start === 1 && e.slot.end !== null;
     const here = new EntryIndex(current.filter(cumulative));

@@ -322,7 +322,8 @@ function partPlan(table: IndicatorTable): PartPlan {
   const total = totalRow(table);
   const rows: PartPlan['rows'] = [];
   for (const r of table.rows) {
-    if (r.role === 'of-which' && r.parent !== null) {
+    // a "其中" row, and a line of an item list under the line it details (增值税 under 一、税收收入, 教育 under 支出合计)
+    if ((r.role === 'of-which' || r.role === 'item') && r.parent !== null) {
       const p = byRow.get(r.parent);
       if (p && sameUnits([p, r])) rows.push([r, p]);
     } else if (isRegional(table) && total && (r.role === 'peer' || (r.role === 'subtotal' && r.members.length > 0))) rows.push([r, total]);
@@ -338,11 +339,19 @@ function partPlan(table: IndicatorTable): PartPlan {
   return plan;
 }
 
+/**
+ * A level (a value, a balance, a target), not a change: a part's increase may exceed the whole's when
+ * another part fell (住户存款 +268.87 under 境内存款 +265.92), so only levels are bounded by their whole.
+ */
+function isLevel(col: TableColumn): boolean {
+  return col.measure !== 'increment' && !/增减|增量|增加额|净增/.test(col.header.join(' '));
+}
+
 /** Every part and the whole it belongs to, cell by cell, without building a list of them. */
 function forEachPart(table: IndicatorTable, fn: (part: TableRow, partCol: TableColumn, whole: TableRow, wholeCol: TableColumn) => void): void {
   const plan = partPlan(table);
-  for (const col of plan.additive) for (const [part, whole] of plan.rows) fn(part, col, whole, col);
-  for (const [partCol, wholeCol] of plan.cols) for (const r of table.rows) if (r.role !== 'section') fn(r, partCol, r, wholeCol);
+  for (const col of plan.additive) if (isLevel(col)) for (const [part, whole] of plan.rows) fn(part, col, whole, col);
+  for (const [partCol, wholeCol] of plan.cols) if (isLevel(partCol)) for (const r of table.rows) if (r.role !== 'section') fn(r, partCol, r, wholeCol);
 }
 
 /** How a part or whole is named in a message: the row, and the column when parts are columns. */

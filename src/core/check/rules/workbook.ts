@@ -3,7 +3,7 @@ import type { NumberFigure } from '../../figures';
 import { shownValue } from '../../figures';
 import { address } from '../../grid';
 import type { IndicatorTable, Period, TableRow } from '../../layout';
-import { groupKind, isPeriodOnly, isZone, parsePeriod, regionKey } from '../../layout';
+import { cleanIndicatorName, groupKind, isPeriodOnly, isZone, parsePeriod, regionKey } from '../../layout';
 import type { CheckContext, CheckedSheet, Draft, RuleDef } from '../context';
 import { floatSlack, fmtFigure, halfUnit, isRegional, num, peers, unitBase, unitScale } from '../context';
 
@@ -247,63 +247,73 @@ export const figureDiffers: RuleDef = {
       tol: number;
       figure: NumberFigure;
       unit: string | null;
+      /** the region as named here (null for a line of an item list: the whole area, unnamed) */
+      region: string | null;
+      indicator: string;
     }
     const seen = new Map<string, Seen>();
     // Pairs of sheets: when most of their shared figures differ, they hold different indicators under a like name.
     const pairs = new Map<string, { items: number; drafts: Draft[] }>();
-    // Only sheets with regional tables can repeat a figure; with fewer than two there is nothing to compare.
-    if (ctx.sheets.filter((sh) => sh.layout.tables.some(isRegional)).length < 2) return;
-    for (const sheet of ctx.sheets) {
-      for (const table of sheet.layout.tables) {
-        if (!isRegional(table)) continue;
-        for (const col of table.columns) {
-          if (col.measure !== 'value' && col.measure !== 'growth' && col.measure !== 'prior') continue;
-          if (GENERIC_NAME.test(col.indicator.name.trim()) || isPeriodOnly(col.indicator.name)) continue;
-          const period = parsePeriod(col.period ?? table.period ?? '');
-          const periodKey = period ? `${period.year ?? ctx.period?.year ?? ''}-${period.startMonth ?? ''}-${period.endMonth ?? ''}` : '';
-          const unit = col.unit ?? (col.measure === 'growth' ? '%' : table.unit);
-          const scale = col.measure === 'growth' ? 1 : unitScale(unit);
-          if (scale === null) continue;
-          const prefix = [indicatorKey(col.indicator.name), col.measure, periodKey, unitBase(unit), ''].join('|');
-          for (const r of table.rows) {
-            if (r.role !== 'peer' && r.role !== 'total') continue;
-            const f = num(sheet.cells.figure(r.row, col.col));
-            if (!f) continue;
-            const key = prefix + r.key;
-            const here: Seen = { sheet: sheet.grid.name, row: r.row, col: col.col, value: shownValue(f) * scale, tol: halfUnit(f) * scale, figure: f, unit };
-            const before = seen.get(key);
-            if (!before) {
-              seen.set(key, here);
-              continue;
-            }
-            if (before.sheet === here.sheet) continue;
-            const pairKey = `${before.sheet}\u0000${here.sheet}\u0000${col.measure}`;
-            const pair = pairs.get(pairKey) ?? { items: 0, drafts: [] };
-            pairs.set(pairKey, pair);
-            pair.items++;
-            const tol = before.tol + here.tol + floatSlack(before.value, here.value);
-            if (Math.abs(before.value - here.value) <= tol) continue;
-            // Figures more than twice apart are another indicator under a like name (per capita vs total), not the same figure.
-            const ratio = Math.abs(here.value) / Math.abs(before.value);
-            if (!(ratio >= 0.5 && ratio <= 2)) {
-              pair.items--;
-              continue;
-            }
-            const otherCell = address(before.row, before.col);
-            pair.drafts.push({
-              sheet: here.sheet,
-              cell: address(here.row, here.col),
-              params: { indicator: col.indicator.name, region: r.name, actual: fmtFigure(here.figure), unit: unit ?? '', expected: fmtFigure(before.figure), otherUnit: before.unit ?? '', otherSheet: before.sheet, otherCell },
-              actual: shownValue(here.figure),
-              // in this sheet's unit
-              expected: Number((before.value / scale).toPrecision(12)),
-              tolerance: tol / scale,
-              related: { sheet: before.sheet, cell: otherCell },
-            });
+    // Regional tables repeat a figure, and a city-wide item list repeats the total of a regional table
+    // (核算5's 地区生产总值 in 亿元 is 23核算处1's 全市 in 万元); with fewer than two sheets there is nothing to compare.
+    const comparable = (t: IndicatorTable): boolean => isRegional(t) || t.shape === 'items';
+    if (ctx.sheets.filter((sh) => sh.layout.tables.some(comparable)).length < 2) return;
+    // Regional tables first; then the lines of item lists, each compared with a regional table's total only
+    // (two item lists may both have a 第三产业 line, of investment and of GDP: not the same figure).
+    const order = ctx.sheets.flatMap((sheet) => sheet.layout.tables.filter(comparable).map((table) => ({ sheet, table })));
+    order.sort((a, b) => Number(!isRegional(a.table)) - Number(!isRegional(b.table)));
+    for (const { sheet, table } of order) {
+      const items = !isRegional(table);
+      for (const col of table.columns) {
+        if (col.measure !== 'value' && col.measure !== 'growth' && col.measure !== 'prior') continue;
+        if (!items && (GENERIC_NAME.test(col.indicator.name.trim()) || isPeriodOnly(col.indicator.name))) continue;
+        const period = parsePeriod(col.period ?? table.period ?? '');
+        const periodKey = period ? `${period.year ?? ctx.period?.year ?? ''}-${period.startMonth ?? ''}-${period.endMonth ?? ''}` : '';
+        const unit = col.unit ?? (col.measure === 'growth' ? '%' : table.unit);
+        const scale = col.measure === 'growth' ? 1 : unitScale(unit);
+        if (scale === null) continue;
+        const tail = [col.measure, periodKey, unitBase(unit), ''].join('|');
+        const prefix = indicatorKey(col.indicator.name) + '|' + tail;
+        for (const r of table.rows) {
+          // an item list's lines are indicators of the whole area: its total's figures
+          if (items ? r.role !== 'total' && r.role !== 'item' && r.role !== 'of-which' : r.role !== 'peer' && r.role !== 'total') continue;
+          const f = num(sheet.cells.figure(r.row, col.col));
+          if (!f) continue;
+          const key = items ? `${indicatorKey(cleanIndicatorName(r.name))}|${tail}${WHOLE_AREA}` : prefix + (r.role === 'total' ? WHOLE_AREA : r.key);
+          const indicator = items ? cleanIndicatorName(r.name) : col.indicator.name;
+          const here: Seen = { sheet: sheet.grid.name, row: r.row, col: col.col, value: shownValue(f) * scale, tol: halfUnit(f) * scale, figure: f, unit, region: items ? null : r.name, indicator };
+          const before = seen.get(key);
+          if (!before) {
+            if (!items) seen.set(key, here);
+            continue;
           }
+          if (before.sheet === here.sheet) continue;
+          const pairKey = `${before.sheet}\u0000${here.sheet}\u0000${col.measure}`;
+          const pair = pairs.get(pairKey) ?? { items: 0, drafts: [] };
+          pairs.set(pairKey, pair);
+          pair.items++;
+          const tol = before.tol + here.tol + floatSlack(before.value, here.value);
+          if (Math.abs(before.value - here.value) <= tol) continue;
+          // Figures more than twice apart are another indicator under a like name (per capita vs total), not the same figure.
+          const ratio = Math.abs(here.value) / Math.abs(before.value);
+          if (!(ratio >= 0.5 && ratio <= 2)) {
+            pair.items--;
+            continue;
+          }
+          const otherCell = address(before.row, before.col);
+          pair.drafts.push({
+            sheet: here.sheet,
+            cell: address(here.row, here.col),
+            params: { indicator: before.region === null ? here.indicator : before.indicator, region: here.region ?? before.region ?? '', actual: fmtFigure(here.figure), unit: unit ?? '', expected: fmtFigure(before.figure), otherUnit: before.unit ?? '', otherSheet: before.sheet, otherCell },
+            actual: shownValue(here.figure),
+            // in this sheet's unit
+            expected: Number((before.value / scale).toPrecision(12)),
+            tolerance: tol / scale,
+            related: { sheet: before.sheet, cell: otherCell },
+          });
         }
       }
-    }
+  }
     for (const pair of pairs.values()) {
       if (pair.items >= 4 && pair.drafts.length * 2 > pair.items) continue;
       out.items(pair.items);
@@ -311,6 +321,9 @@ export const figureDiffers: RuleDef = {
     }
   },
 };
+
+/** The key of the whole area (全市, 全省 …): a regional table's total row, or an item list. */
+const WHOLE_AREA = '\u0000whole';
 
 /** Header words that name no indicator: figures under them in two sheets need not be the same thing. */
 const GENERIC_NAME = /^(?:annual|total|value|level|growth|合计|总计|绝对额|绝对值|数值|增速|本月|累计|当月)$/i;
