@@ -42,9 +42,18 @@ function tableJson(tb: IndicatorTable): unknown {
       priceBasis: c.indicator.priceBasis,
       header: c.header,
       ...(c.partOf !== undefined ? { partOf: columnLetters(c.partOf) } : {}),
+      ...(c.notes ? { notes: c.notes } : {}),
+      ...(c.otherUnit ? { otherUnit: c.otherUnit } : {}),
     })),
     footnotes: tb.footnotes,
+    ...(tb.notes ? { notes: tb.notes } : {}),
+    ...(marked(tb).length ? { markedRows: marked(tb).map((r) => ({ name: r.name, row: r.row + 1, notes: r.notes })) } : {}),
+    ...(tb.doubts ? { doubts: tb.doubts } : {}),
   };
+}
+
+function marked(tb: IndicatorTable): IndicatorTable['rows'] {
+  return tb.rows.filter((r) => r.notes?.length);
 }
 
 const MAX_NAMES = 30;
@@ -80,6 +89,8 @@ export function inspectText(layouts: SheetLayout[], lang: Lang): string {
         if (!c.indicator.additive && c.measure === 'value') flags.push(t(lang, 'flag.non-additive'));
         if (c.indicator.priceBasis) flags.push(t(lang, `flag.${c.indicator.priceBasis}`));
         if (c.partOf !== undefined) flags.push(t(lang, 'flag.part-of', { col: columnLetters(c.partOf) }));
+        for (const n of c.notes ?? []) flags.push(t(lang, 'flag.mark', { mark: n.mark }));
+        if (c.otherUnit) flags.push(t(lang, 'flag.other-unit'));
         out.push(
           t(lang, 'inspect.column', {
             col: columnLetters(c.col),
@@ -92,6 +103,10 @@ export function inspectText(layouts: SheetLayout[], lang: Lang): string {
         );
       }
       for (const n of tb.footnotes) out.push(t(lang, 'inspect.footnote', { text: n }));
+      const sep = lang === 'zh-CN' ? '：' : ': ';
+      for (const n of tb.notes ?? []) out.push(t(lang, 'inspect.marked', { mark: n.mark, name: tb.title ?? '', note: n.note ? sep + n.note : '' }));
+      for (const r of marked(tb)) for (const n of r.notes ?? []) out.push(t(lang, 'inspect.marked', { mark: n.mark, name: r.name, note: n.note ? sep + n.note : '' }));
+      for (const d of tb.doubts ?? []) out.push(t(lang, 'inspect.doubt', { cell: d.cell, what: t(lang, `doubt.${d.kind}`), text: d.text }));
     }
     for (const i of l.ignored) out.push(t(lang, 'inspect.ignored', { cell: i.cell, why: t(lang, `ignored.${i.reason}`) }));
     out.push('');

@@ -15,6 +15,9 @@ export function summarizeJsonTable(tb: SummaryResult['tables'][number]): unknown
     rankBy: tb.rankBy,
     ties: tb.ties,
     peers: tb.peers,
+    growthFrom: tb.growthFrom,
+    growthBasis: tb.growthBasis,
+    ...(tb.sourceNotes.length ? { sourceNotes: tb.sourceNotes } : {}),
     total: tb.total,
     rows: tb.rows.map((r) => ({
       region: r.region,

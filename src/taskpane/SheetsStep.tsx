@@ -14,7 +14,7 @@ import type { Action } from './common';
 import { ActionError, StepMessage, usePaneMode, useStyles } from './common';
 import { ui } from './strings';
 
-const MEASURES: MeasureKind[] = ['value', 'growth', 'rank', 'share', 'points', 'prior', 'index', 'target', 'progress', 'increment', 'contribution', 'pull'];
+const MEASURES: MeasureKind[] = ['value', 'growth', 'rank', 'share', 'points', 'prior', 'index', 'target', 'progress', 'increment', 'contribution', 'pull', 'level-index'];
 
 export interface SheetsStepProps {
   session: AddinSession;
@@ -161,6 +161,11 @@ function TableLine(props: { session: AddinSession; lang: Lang; table: TableInfo;
           {ui(lang, 'sheets.fix')} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
         </Button>
       </div>
+      {table.doubts.map((d) => (
+        <span key={`${d.kind} ${d.cell}`} className={styles.small} role="note">
+          {ui(lang, 'sheets.doubt', { cell: d.cell, what: t(lang, `doubt.${d.kind}`), text: d.text })}
+        </span>
+      ))}
       {open && <FixPanel id={panelId} session={session} lang={lang} table={table} action={action} onChanged={onChanged} />}
     </div>
   );

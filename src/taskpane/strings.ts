@@ -48,6 +48,7 @@ const STRINGS = {
   'sheets.regions': { 'zh-CN': '地区数 {count}', 'en-US': '{count} regions' },
   'sheets.shape': { 'zh-CN': '{shape}表', 'en-US': '{shape} layout' },
   'sheets.fix': { 'zh-CN': '修正', 'en-US': 'Fix' },
+  'sheets.doubt': { 'zh-CN': '存疑：{cell} {what}（{text}），请核对，必要时修正', 'en-US': 'In doubt: {cell} {what} ({text}); check it, and fix it if need be' },
   'sheets.fix.label': { 'zh-CN': '修正「{sheet}」{range} 的识别结果', 'en-US': 'Fix how "{sheet}" {range} was read' },
 
   // the fix panel

@@ -14,6 +14,10 @@
  *   - stackedSeries    several time-series tables stacked in one sheet, numbers as text (江苏 2-12)
  *   - itemsSheet       items down for one area: 项目 | 绝对额 | 增长 (财政19 / 工业7)
  *   - indexGroups      indicator groups of year values and 上年=100 indices (山东 2-6)
+ *   - englishStacked   stacked English tables whose title lines state measure and prices (Growth Rates,
+ *                      Implicit Price Index, Percent Share, at Constant 2018 Prices) and a regrouping (PSA)
+ *   - cumulativeMarks  1 quarter / 1 half-year / 9 months / year columns, footnote marks glued to labels
+ *                      ("20232)", "Capital city3)"), 1990-1991 in roubles by footnote (Kazakhstan)
  *
  * Conventions of the truth objects:
  *   - rows and columns are 0-based like src/core/layout; `range` and cell
@@ -2372,5 +2376,249 @@ export function buildBalanceSheet(wb: ExcelJS.Workbook, options: BalanceSheetOpt
 export async function balanceSheet(options: BalanceSheetOptions = {}): Promise<Fixture<BalanceSheetTruth>> {
   const wb = newWorkbook();
   const truth = buildBalanceSheet(wb, options);
+  return { buffer: await workbookBuffer(wb), truth };
+}
+
+// ---------------------------------------------------------------------------
+// (g) englishStacked — stacked English tables whose title lines state the measure
+//     (Philippine Statistics Authority, regional accounts)
+// ---------------------------------------------------------------------------
+
+export const DEFAULT_ENGLISH_REGIONS: readonly { code: string; name: string; island: 0 | 1 }[] = Object.freeze([
+  { code: 'CR', name: 'Capital Region', island: 0 },
+  { code: 'I', name: 'Northern Highlands', island: 0 },
+  { code: 'II', name: 'River Valley', island: 0 },
+  { code: 'III', name: 'Central Plains', island: 0 },
+  { code: 'IV', name: 'Western Coast', island: 1 },
+  { code: 'V', name: 'Eastern Isles', island: 1 },
+  { code: 'VI', name: 'Southern Peninsula', island: 1 },
+  { code: 'BAR', name: 'Autonomous Region\nin the South', island: 1 },
+]);
+
+export interface EnglishStackedOptions {
+  seed?: number;
+  sheetName?: string;
+  /** the country, named in the first title line and as the total row (default Arcadia) */
+  country?: string;
+  indicator?: string;
+  /** default 2019..2023 */
+  years?: readonly number[];
+}
+
+export interface EnglishStackedTable {
+  /** "Table 1.4 …" */
+  title: string;
+  /** the title line that states the measure and prices ("Growth Rates, At Constant 2018 Prices") */
+  subtitle: string;
+  measure: MeasureKind;
+  priceBasis: PriceBasis | null;
+  headerTop: number;
+  headerBottom: number;
+  /** periods of the columns C… (growth over "2019 - 2020" is the growth of 2020) */
+  periods: string[];
+  peerRows: number[];
+  totalRow: number;
+  /** the figure of each row (peers in order, then the total) per period, as written */
+  figures: number[][];
+}
+
+export interface EnglishStackedTruth {
+  sheet: string;
+  country: string;
+  indicator: string;
+  regions: string[];
+  /** the seven tables over the regions, then one over two island groups (a regrouping of the same whole) */
+  tables: EnglishStackedTable[];
+}
+
+/**
+ * One indicator in eight stacked tables, each with the title lines of the PSA workbook:
+ * levels at current and at constant prices, growth rates at current and at constant prices,
+ * an implicit price index, percent shares, and the levels of two island groups. "Annual"
+ * over the first year column, years (or "2019 - 2020" spans) under it, codes in column A,
+ * names in B, the country after a blank row, "Source: …" under each table.
+ */
+export function buildEnglishStacked(wb: ExcelJS.Workbook, options: EnglishStackedOptions = {}): EnglishStackedTruth {
+  const rng = new Rng(options.seed ?? 1).fork('english-stacked');
+  const sheet = options.sheetName ?? 'GRDP';
+  const country = options.country ?? 'Arcadia';
+  const indicator = options.indicator ?? 'Gross Regional Domestic Product';
+  const years = (options.years ?? [2019, 2020, 2021, 2022, 2023]).slice();
+  const regions = DEFAULT_ENGLISH_REGIONS;
+  const ny = years.length;
+  // constant-price levels and deflators per region, current = constant × deflator / 100
+  const constant = regions.map(() => {
+    let v = rng.between(2e7, 9e8);
+    return years.map(() => (v *= rng.between(0.97, 1.09)));
+  });
+  const deflator = regions.map(() => {
+    let d = rng.between(85, 95);
+    return years.map(() => (d *= rng.between(1.01, 1.05)));
+  });
+  const current = constant.map((row, i) => row.map((v, y) => (v * deflator[i][y]) / 100));
+  const sum = (rows: number[][]): number[] => years.map((_, y) => rows.reduce((s, r) => s + r[y], 0));
+  const growth = (row: number[]): number[] => row.slice(1).map((v, y) => (v / row[y] - 1) * 100);
+  const ws = wb.addWorksheet(sheet);
+  const w = new SheetWriter(ws);
+  const out: EnglishStackedTable[] = [];
+  let r = 0;
+  const spans = years.slice(1).map((y) => `${y - 1} - ${y}`);
+  const table = (no: number, subtitle: string, unitLine: string | null, measure: MeasureKind, priceBasis: PriceBasis | null, rows: { code: string; name: string; values: number[] }[], total: number[], spansOver: boolean) => {
+    w.set(r++, 0, `Regional Accounts of ${country}`);
+    if (unitLine) w.set(r++, 0, unitLine);
+    w.set(r++, 0, 'As of April 2024');
+    r++;
+    const title = `Table 1.${no} ${indicator}`;
+    w.set(r++, 0, title);
+    w.set(r++, 0, `Annual ${spansOver ? years[1] : years[0]} to ${years[ny - 1]}`);
+    w.set(r++, 0, subtitle);
+    r++;
+    const headerTop = r;
+    w.set(r++, 2, 'Annual');
+    const headerBottom = r;
+    const heads = spansOver ? spans : years.map(String);
+    heads.forEach((h, k) => w.set(r, 2 + k, spansOver ? h : Number(h)));
+    r += 2;
+    const peerRows: number[] = [];
+    const figures: number[][] = [];
+    for (const row of rows) {
+      peerRows.push(r);
+      w.set(r, 0, `${row.code} `);
+      w.set(r, 1, row.name);
+      row.values.forEach((v, k) => w.set(r, 2 + k, excelDouble(v)));
+      figures.push(row.values.map(excelDouble));
+      r++;
+    }
+    r++;
+    const totalRow = r;
+    w.set(r, 1, country);
+    total.forEach((v, k) => w.set(r, 2 + k, excelDouble(v)));
+    figures.push(total.map(excelDouble));
+    r += 2;
+    w.set(r++, 0, `Source: ${country} Statistics Office`);
+    r += 2;
+    out.push({ title, subtitle, measure, priceBasis, headerTop, headerBottom, periods: spansOver ? years.slice(1).map(String) : years.map(String), peerRows, totalRow, figures });
+  };
+  const named = (values: number[][]) => regions.map((g, i) => ({ code: g.code, name: g.name, values: values[i] }));
+  const totalCurrent = sum(current);
+  const totalConstant = sum(constant);
+  const money = 'Unit: In thousand Arcadian Pesos';
+  table(1, 'At Current Prices', money, 'value', 'current', named(current), totalCurrent, false);
+  table(2, 'At Constant 2018 Prices', money, 'value', 'comparable', named(constant), totalConstant, false);
+  table(3, 'Growth Rates, at Current Prices', 'Unit: In Percent', 'growth', 'current', named(current.map(growth)), growth(totalCurrent), true);
+  table(4, 'Growth Rates, At Constant 2018 Prices', 'Unit: In Percent', 'growth', 'comparable', named(constant.map(growth)), growth(totalConstant), true);
+  table(5, 'Implicit Price Index', null, 'level-index', null, named(current.map((row, i) => row.map((v, y) => (v / constant[i][y]) * 100))), totalCurrent.map((v, y) => (v / totalConstant[y]) * 100), false);
+  table(6, 'Percent Share, At Current Prices', 'Unit: In Percent', 'share', 'current', named(current.map((row) => row.map((v, y) => (v / totalCurrent[y]) * 100))), years.map(() => 100), false);
+  table(7, 'Percent Share, At Constant 2018 Prices', 'Unit: In Percent', 'share', 'comparable', named(constant.map((row) => row.map((v, y) => (v / totalConstant[y]) * 100))), years.map(() => 100), false);
+  const islands = [0, 1].map((k) => ({ code: '', name: k === 0 ? 'North Island' : 'South Island', values: sum(current.filter((_, i) => regions[i].island === k)) }));
+  table(8, 'At Current Prices', money, 'value', 'current', islands, totalCurrent, false);
+  ws.getColumn(2).width = 30;
+  return { sheet, country, indicator, regions: regions.map((g) => g.name.replace(/\n/g, ' ')), tables: out };
+}
+
+export async function englishStacked(options: EnglishStackedOptions = {}): Promise<Fixture<EnglishStackedTruth>> {
+  const wb = newWorkbook();
+  const truth = buildEnglishStacked(wb, options);
+  return { buffer: await workbookBuffer(wb), truth };
+}
+
+// ---------------------------------------------------------------------------
+// (h) cumulativeMarks — cumulative periods and footnote marks glued to labels
+//     (Kazakhstan, gross regional product by region)
+// ---------------------------------------------------------------------------
+
+export interface CumulativeMarksTruth {
+  /** the sheet of quarters: "1 quarter of 2022" … "9 months of 2023**", "20232)" */
+  recent: {
+    sheet: string;
+    title: string;
+    titleNote: string;
+    /** periods of columns B… without their marks */
+    periods: string[];
+    totalRow: number;
+    /** region names without marks, in order; the marked one and its note */
+    regions: string[];
+    marked: { name: string; label: string; note: string };
+    /** annual figures of 2022 and 2023 per region (total first) */
+    annual: { y2022: number[]; y2023: number[] };
+    /** 9 months of 2023 per region (total first), the figure a wrong reader compares 2023 with */
+    nineMonths2023: number[];
+    notes: string[];
+  };
+  /** the sheet of years whose first two are in another unit by footnote 1) */
+  early: { sheet: string; otherUnitPeriods: string[]; note: string; range: string };
+}
+
+export function buildCumulativeMarks(wb: ExcelJS.Workbook, options: { seed?: number } = {}): CumulativeMarksTruth {
+  const rng = new Rng(options.seed ?? 1).fork('cumulative-marks');
+  const names = ['Akmola', 'Aktobe', 'Atyrau', 'Zhambyl', 'Pavlodar', 'Capital city', 'Southern city'];
+  const markedAt = 5;
+  const country = 'Republic of Arcadia';
+  const unit = 'mln.tenge';
+  // recent sheet
+  const ws = wb.addWorksheet('2020-2023');
+  const w = new SheetWriter(ws);
+  const title = 'Gross regional product';
+  w.set(0, 0, `${title}1)`);
+  const heads: (string | number)[] = [];
+  const periods: string[] = [];
+  const years = [2020, 2021, 2022, 2023];
+  for (const y of years) {
+    heads.push(`1 quarter of ${y}`, `1 half-year of ${y}`, y === 2023 ? `9 months of ${y}**` : `9 months of ${y}`, y === 2023 ? `${y}2)` : y);
+    periods.push(`1 quarter of ${y}`, `1 half-year of ${y}`, `9 months of ${y}`, String(y));
+  }
+  w.set(1, heads.length, unit);
+  heads.forEach((h, k) => w.set(2, 1 + k, h));
+  const annual = names.map(() => {
+    let a = rng.between(1e6, 9e6);
+    return years.map(() => (a *= rng.between(1.05, 1.3)));
+  });
+  const shares = [0.22, 0.46, 0.71, 1];
+  const round1 = (x: number): number => Math.round(x * 10) / 10;
+  const regionRows = annual.map((a) => a.flatMap((v) => shares.map((s) => round1(s === 1 ? v : v * s * rng.between(0.97, 1.03)))));
+  const totalRow = regionRows[0].map((_, k) => Math.round(regionRows.reduce((s, row) => s + row[k], 0) * 10) / 10);
+  w.set(3, 0, country);
+  totalRow.forEach((v, k) => w.set(3, 1 + k, v));
+  names.forEach((n, i) => {
+    w.set(4 + i, 0, i === markedAt ? `${n}3)` : n);
+    regionRows[i].forEach((v, k) => w.set(4 + i, 1 + k, v));
+  });
+  const notes = ['1) quarterly calculations of GRP are made only from 2008', '2) preliminary data', '3) until 2020 the capital city was part of Akmola'];
+  notes.forEach((n, k) => w.set(5 + names.length + k, 0, n));
+  // early sheet: 1990 and 1991 in roubles
+  const we = new SheetWriter(wb.addWorksheet('1990-1994'));
+  we.set(0, 0, title);
+  we.set(1, 5, unit);
+  ['19901)', '19911)', 1992, 1993, 1994].forEach((h, k) => we.set(2, 1 + k, h));
+  const early = names.map(() => [0, 1, 2, 3, 4].map(() => Math.round(rng.between(1e3, 9e4) * 10) / 10));
+  const earlyTotal = early[0].map((_, k) => Math.round(early.reduce((s, row) => s + row[k], 0) * 10) / 10);
+  we.set(3, 0, country);
+  earlyTotal.forEach((v, k) => we.set(3, 1 + k, v));
+  names.forEach((n, i) => {
+    we.set(4 + i, 0, n);
+    early[i].forEach((v, k) => we.set(4 + i, 1 + k, v));
+  });
+  const earlyNote = '1) 1990-1991 -mln. rubles';
+  we.set(5 + names.length, 0, earlyNote);
+  return {
+    recent: {
+      sheet: '2020-2023',
+      title,
+      titleNote: notes[0],
+      periods,
+      totalRow: 3,
+      regions: names,
+      marked: { name: names[markedAt], label: `${names[markedAt]}3)`, note: notes[2] },
+      annual: { y2022: [totalRow[11], ...regionRows.map((r) => r[11])], y2023: [totalRow[15], ...regionRows.map((r) => r[15])] },
+      nineMonths2023: [totalRow[14], ...regionRows.map((r) => r[14])],
+      notes,
+    },
+    early: { sheet: '1990-1994', otherUnitPeriods: ['1990', '1991'], note: earlyNote, range: `B3:C${4 + names.length}` },
+  };
+}
+
+export async function cumulativeMarks(options: { seed?: number } = {}): Promise<Fixture<CumulativeMarksTruth>> {
+  const wb = newWorkbook();
+  const truth = buildCumulativeMarks(wb, options);
   return { buffer: await workbookBuffer(wb), truth };
 }

@@ -6,6 +6,7 @@
 import './setup';
 import { act, screen, within } from '@testing-library/react';
 import type { Grid } from '../../src/core/grid';
+import { gridFromValues } from '../../src/core/grid';
 import { LANGS, renderApp, saved } from './harness';
 import { sampleGrids } from './sample';
 
@@ -174,6 +175,30 @@ describe('reading again', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe.each(LANGS)('Sheets step: readings in doubt (%s)', (lang) => {
+  test('a footnote that puts columns in another unit is shown on the table line', async () => {
+    const grid = gridFromValues('GRP', [
+      ['Gross regional product'],
+      [null, null, null, 'mln.tenge'],
+      [null, '19901)', '19911)', 1992],
+      ['Republic of Arcadia', 300, 330, 900],
+      ['Akmola', 100, 110, 300],
+      ['Aktobe', 120, 130, 350],
+      ['Atyrau', 80, 90, 250],
+      [],
+      ['1) 1990-1991 -mln. rubles'],
+    ]);
+    const r = await renderApp(lang, { grids: [grid] });
+    const note = within(sheetItem('GRP')).getByRole('note');
+    expect(note.textContent).toBe(
+      lang === 'zh-CN'
+        ? '存疑：B3:C7 单位可能与表头不同（1) 1990-1991 -mln. rubles），请核对，必要时修正'
+        : 'In doubt: B3:C7 may be in another unit than the header says (1) 1990-1991 -mln. rubles); check it, and fix it if need be',
+    );
+    r.unmount();
   });
 });
 

@@ -27,7 +27,9 @@ export type MeasureKind =
   /** 贡献率 (%): increment of the part / increment of the total × 100 */
   | 'contribution'
   /** 拉动 (percentage points): increment of the part / base of the total × 100 */
-  | 'pull';
+  | 'pull'
+  /** an index on a fixed base (Implicit Price Index 2018=100, national average = 100): a level, not growth */
+  | 'level-index';
 
 export type PriceBasis = 'comparable' | 'current';
 
@@ -68,6 +70,28 @@ export interface TableRow {
    * listed), which are not peers of 县市区; 'user' when the user took the region out in 修正.
    */
   apart?: 'zone' | 'districts' | 'user';
+  /** footnotes the label points to with a mark ("Astana city2)"); the mark is not in `name` */
+  notes?: MarkNote[];
+}
+
+/** A footnote mark taken off a label, header or title, and the footnote it points to (null when none is under the table). */
+export interface MarkNote {
+  mark: string;
+  note: string | null;
+}
+
+/**
+ * A reading the reader is not sure of, shown by inspect and the task pane so that
+ * the user confirms or corrects it instead of it being used silently.
+ * - 'unit': a footnote says some figures are in another unit (1990–1992 in roubles under a tenge table)
+ * - 'total': a row taken as the total for its name alone (the country in the title), not by its sum
+ */
+export interface Doubt {
+  kind: 'unit' | 'total';
+  /** A1 address or range of the cells concerned */
+  cell: string;
+  /** the source text it rests on (the footnote, the title line, the row's name) */
+  text: string;
 }
 
 export interface IndicatorMeta {
@@ -91,6 +115,10 @@ export interface TableColumn {
   period: string | null;
   /** an "of which" column ("#工业") is part of the column given here */
   partOf?: number;
+  /** footnotes the header points to with a mark ("19901)") */
+  notes?: MarkNote[];
+  /** a footnote says these figures are in another unit than `unit`: its text (growth is never computed across it) */
+  otherUnit?: string;
 }
 
 export interface IndicatorTable {
@@ -115,6 +143,10 @@ export interface IndicatorTable {
   footnotes: string[];
   /** price basis stated by a footnote or the title, for the whole table */
   priceBasis: PriceBasis | null;
+  /** footnotes the title points to with a mark ("Gross regional product1)") */
+  notes?: MarkNote[];
+  /** readings to confirm (see Doubt) */
+  doubts?: Doubt[];
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { RowInfo, SheetCells } from './sheetCells';
 import { isFootnoteText } from './footnotes';
+import { splitMarks } from './marks';
+import { isPeriodOnly } from './period';
 
 /** A run of data rows that belong to one table (with the label-only rows between them). */
 export interface Body {
@@ -20,7 +22,16 @@ const MAX_TEXT_GAP = 3;
 
 /** Labels that are years or periods ("19901)", "1993") mean the row is a header, not data. */
 function yearLabels(cells: SheetCells, info: RowInfo): boolean {
-  return info.labelCols.every((c) => /^(?:19|20)\d{2}(?:年)?(?:\d\))?$/.test(cells.ownText(info.row, c).replace(/\s/g, '')));
+  if (info.labelCols.every((c) => /^(?:19|20)\d{2}(?:年)?(?:\d\))?$/.test(cells.ownText(info.row, c).replace(/\s/g, '')))) return true;
+  // "1 quarter of 2022 | 1 half-year of 2022 | 9 months of 2022 | 2022": periods (marks aside) over figures that are years only.
+  return (
+    info.labelCols.length >= 2 &&
+    info.labelCols.every((c) => isPeriodOnly(splitMarks(cells.ownText(info.row, c)).text)) &&
+    info.figureCols.every((c) => {
+      const f = cells.figure(info.row, c);
+      return f.kind === 'number' && Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100;
+    })
+  );
 }
 
 /** Figures that are only ascending years (2012 2013 … or "2016" as text) make a header row. */

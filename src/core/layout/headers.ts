@@ -20,7 +20,7 @@ function normaliseUnit(u: string): string {
   if (t === '个百分点' || t === '百分点' || t === '百分点个' || t === '个') return '个百分点';
   if (/^100millionyuan$/i.test(t)) return '亿元';
   if (/^10thousandyuan$/i.test(t)) return '万元';
-  if (/^in?percent$/i.test(t)) return '%';
+  if (/^(?:in)?percent$/i.test(t)) return '%';
   return t.replace(/千瓦小时/, '千瓦时');
 }
 
@@ -148,5 +148,6 @@ export function isAdditive(name: string, measure: MeasureKind, unit: string | nu
   if (measure !== 'value' && measure !== 'prior' && measure !== 'increment' && measure !== 'target') return false;
   if (unit === '%' || unit === '‰' || unit === '个百分点') return false;
   const s = squash(halfWidth(name));
-  return !/人均|平均|率|指数|价格|比重|占比|密度|系数|亏损面|per ?capita|average|rate|index|ratio|price|density/i.test(s);
+  // English words whole: "Administration" holds "ratio", "Corporate" holds "rate".
+  return !/人均|平均|率|指数|价格|比重|占比|密度|系数|亏损面/.test(s) && !/\bper ?capita\b|\baverage|\brates?\b|\bind(?:ex|ices)\b|\bratios?\b|\bprices?\b|\bdensity\b/i.test(halfWidth(name));
 }

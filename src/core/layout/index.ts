@@ -6,4 +6,5 @@ export { parsePeriod, isPeriodOnly } from './period';
 export type { Period } from './period';
 export { regionKey, displayName, isTotalName, isOfWhich, groupKind, isZone, KNOWN_GROUPS } from './regions';
 export { measureOf, unitIn, unitLine, priceBasisIn, isAdditive, cleanIndicatorName } from './headers';
-export { comparableGrowth } from './priceBasis';
+export { comparableGrowth, growthPriceBasis } from './priceBasis';
+export { likePeriods } from './likePeriods';

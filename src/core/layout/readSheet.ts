@@ -7,7 +7,9 @@ import { isFootnoteText } from './footnotes';
 import { cleanIndicatorName, isUnit, priceBasisIn, unitLine } from './headers';
 import type { IgnoredCell, IgnoredReason, IndicatorTable, LayoutOverrides, PriceBasis, SheetLayout, TableColumn } from './Layout.types';
 import { parsePeriod } from './period';
+import { attachNotes, splitMarks, stripHeaderMarks, unmarkRows } from './marks';
 import { labelHeaderKind } from './regions';
+import { applyTitleMeasure, isYearSeries, plainTitle, normalizeHeaderTexts, stackedTotals, titleMeasure } from './stacked';
 import { assignItemRoles, assignRegionRoles, decideRowShape, draftRows, finishRows } from './rows';
 import { SheetCells } from './sheetCells';
 import { hasCjk, oneLine } from './text';
@@ -191,6 +193,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
   const covered: { top: number; bottom: number; left: number; right: number }[] = [];
   const usedRows = new Set<number>();
   const ignored: IgnoredCell[] = [];
+  const titleLines = new Map<IndicatorTable, string[]>();
   let floor = 0;
   for (let b = 0; b < bodies.length; b++) {
     const body = bodies[b];
@@ -223,6 +226,8 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     }
     const numbered = titleCandidates.find((t) => /^(?:表|table)\s*\d|^\s*\d+-\d+\s/i.test(t.trim()));
     title = oneLine(numbered ?? titleCandidates[0] ?? '') || null;
+    const titleMarked = splitMarks(title ?? '');
+    if (title && titleMarked.marks.length) title = titleMarked.text;
     // "2-12 续表 1 continued" continues the table above: it carries that table's title.
     const continued = title ? /^\s*(?:\d+-\d+\s*)?(?:续表|continued)\s*(\d*)\s*(?:continued)?\s*$/i.exec(title) : null;
     const before = tables[tables.length - 1];
@@ -234,7 +239,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     for (const r of notesFound.rows) usedRows.add(r);
     const allText = [...preambleTexts, ...notesFound.notes].join(' ');
     const basis = priceBasisIn(allText) ?? null;
-    const titleIndicator = title ? cleanIndicatorName(title.replace(/\s*continued$/i, '').replace(/续表\s*\d*/, '').replace(/（\d{4}年）|\(\d{4}年\)/, '').replace(/\d{4}年\d{1,2}[-—~～]\d{1,2}月|\d{4}年/, '').replace(/[（(](?:续表|continued)[^）)]*[）)]$/i, '').replace(/^\s*\d+-\d+\s+/, '').replace(TITLE_PREFIX, '')) || null : null;
+    const titleIndicator = title ? cleanIndicatorName(plainTitle(title).replace(/\s*continued$/i, '').replace(/续表\s*\d*/, '').replace(/（\d{4}年）|\(\d{4}年\)/, '').replace(/\d{4}年\d{1,2}[-—~～]\d{1,2}月|\d{4}年/, '').replace(/[（(](?:续表|continued)[^）)]*[）)]$/i, '').replace(/^\s*\d+-\d+\s+/, '').replace(TITLE_PREFIX, '')) || null : null;
     // Columns under the header.
     const lastHeaderCol = (() => {
       let last = body.lastFigureCol;
@@ -245,13 +250,17 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     })();
     const ctx = { titleIndicator, tableUnit, preamble: allText, sheetName: grid.name, priceBasis: basis };
     const columns: TableColumn[] = [];
+    const columnMarks = new Map<number, string[]>();
     const ofWhichCols: number[] = [];
     const right = Math.max(body.lastFigureCol, lastHeaderCol);
     for (let c = left; c <= right; c++) {
       if (c === labelCol || altCols.includes(c)) continue;
       if (body.dataRows.every((r) => cells.anchorOf(r, c).col === labelCol && cells.anchorOf(r, c).row === r && c !== labelCol && cells.isMerged(r, c))) continue;
-      const texts: string[] = [];
-      for (let r = headerTop; r <= headerBottom; r++) texts.push(cells.text(r, c));
+      const rawTexts: string[] = [];
+      for (let r = headerTop; r <= headerBottom; r++) rawTexts.push(cells.text(r, c));
+      const { texts: unmarked, marks } = stripHeaderMarks(rawTexts);
+      const texts = normalizeHeaderTexts(unmarked);
+      if (marks.length) columnMarks.set(c, marks);
       const hasHeader = texts.some((t) => t !== '');
       const hasFigures = body.dataRows.some((r) => cells.figure(r, c).kind !== 'empty');
       if (!hasHeader && headerBottom >= headerTop) {
@@ -270,6 +279,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
       }
       columns.push(column);
     }
+    applyTitleMeasure(columns, titleMeasure(preambleTexts));
     const measureCols = columns.map((c) => c.col);
     const rowsInBody: number[] = [];
     for (let r = body.top; r <= body.bottom; r++) if (body.dataRows.includes(r) || body.sectionRows.includes(r)) rowsInBody.push(r);
@@ -284,7 +294,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     // Periods across for one indicator make a time series.
     const valuePeriods = new Set(columns.filter((c) => c.measure === 'value' && c.period).map((c) => c.period));
     const indicators = new Set(columns.map((c) => c.indicator.name));
-    if (shape !== 'items' && valuePeriods.size >= 3 && indicators.size === 1) shape = 'time-series';
+    if (shape !== 'items' && ((valuePeriods.size >= 3 && indicators.size === 1) || isYearSeries(columns))) shape = 'time-series';
     if ((shape === 'regions' || labelHeader === 'periods') && drafts.length && drafts.filter((d) => d.hasFigures).every((d) => parsePeriod(d.label) !== null && !/[县区市州]$/.test(d.name))) {
       // Periods down (年份 | 1-5月 | 绝对额 | 增速): the rows are periods, not regions to rank.
       shape = 'time-series';
@@ -297,6 +307,7 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
     else if (periods.length === 1) period = periods[0];
     else period = parsePeriod(title ?? '')?.label ?? (periods.length ? periods[periods.length - 1] : null);
     const rows = finishRows(drafts);
+    unmarkRows(rows);
     applyOverrides(rows, columns, overrides);
     const priceBasis: PriceBasis | null = basis?.all ?? null;
     const top = headerBottom >= headerTop ? headerTop : body.top;
@@ -321,9 +332,12 @@ export function readSheet(grid: Grid, overrides: LayoutOverrides = {}, prepared?
       footnotes: notesFound.notes,
       priceBasis,
     });
+    attachNotes(tables[tables.length - 1], titleMarked.marks, columnMarks);
+    titleLines.set(tables[tables.length - 1], preambleTexts);
     covered.push({ top, bottom: body.bottom, left, right: tableRight });
     floor = Math.max(body.bottom + 1, (notesFound.rows[notesFound.rows.length - 1] ?? body.bottom) + 1);
   }
+  stackedTotals(tables, titleLines);
   // Everything else that holds something is reported, never silently dropped.
   const ignoredCols = new Set(ignored.map((i) => i.cell));
   for (let r = 0; r < cells.rowCount; r++) {

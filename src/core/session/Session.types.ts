@@ -4,7 +4,7 @@
  * settings, so next month's copy of the file opens with last month's choices.
  */
 import type { RuleId, Severity } from '../check';
-import type { LayoutOverrides, MeasureKind, PriceBasis, RowRole, Shape } from '../layout';
+import type { Doubt, LayoutOverrides, MeasureKind, PriceBasis, RowRole, Shape } from '../layout';
 import type { RankBy, TieRule } from '../summarize';
 import type { HighlightKind, PlanMode } from '../summary';
 
@@ -103,6 +103,8 @@ export interface TableInfo {
   enabled: boolean;
   /** the user corrected something on this sheet */
   corrected: boolean;
+  /** readings the reader is not sure of (a unit a footnote contradicts, a total taken by its name) */
+  doubts: Doubt[];
 }
 
 /** Findings counted by severity, accepted ones apart. */

@@ -7,7 +7,7 @@ import type { Acceptance, AddinSettings, SummaryChoices } from './Session.types'
 export const SETTINGS_KEY = 'indicator-tables.settings';
 
 const HIGHLIGHTS: HighlightKind[] = ['top', 'bottom', 'below-total', 'negative', 'behind-progress', 'tie'];
-const MEASURES: MeasureKind[] = ['value', 'growth', 'rank', 'share', 'points', 'prior', 'index', 'target', 'progress', 'increment', 'contribution', 'pull'];
+const MEASURES: MeasureKind[] = ['value', 'growth', 'rank', 'share', 'points', 'prior', 'index', 'target', 'progress', 'increment', 'contribution', 'pull', 'level-index'];
 
 export function defaultSummaryChoices(): SummaryChoices {
   return {

@@ -59,6 +59,7 @@ export function describeTables(sheets: CheckedSheet[], settings: AddinSettings):
         targets,
         enabled: !skip.has(layout.sheet),
         corrected: settings.overrides[layout.sheet] !== undefined,
+        doubts: table.doubts ?? [],
       });
     }
   }

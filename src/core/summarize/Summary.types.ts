@@ -1,4 +1,5 @@
 import type { GrowthOutcome } from '../compute';
+import type { PriceBasis } from '../layout';
 
 export type RankBy = 'growth' | 'value' | 'increment';
 export type TieRule = 'competition' | 'dense';
@@ -80,6 +81,12 @@ export interface SummaryTable {
   additive: boolean;
   /** growth at comparable prices (按可比价计算) */
   comparable: boolean;
+  /** growth as the sheet publishes it (a growth or index column) or computed here from two values */
+  growthFrom: 'published' | 'computed' | null;
+  /** the prices growth is at, as far as the sheet says (computed growth is at the prices of its values) */
+  growthBasis: PriceBasis | null;
+  /** footnotes of the source that the figures used point to with a mark ("2) preliminary data" on 2023) */
+  sourceNotes: string[];
   rows: SummaryRow[];
   /** regions left out of the ranking, with the reason */
   unranked: { region: string; row: number; why: string; /** a development zone or 市辖区 set apart from the peers (TableRow.apart) */ apart?: true }[];

@@ -5,7 +5,8 @@ import { readFigure, shownValue } from '../figures';
 import type { Grid } from '../grid';
 import { cellAt } from '../grid';
 import type { IndicatorTable, SheetLayout, TableColumn, TableRow } from '../layout';
-import { comparableGrowth, parsePeriod, SheetCells } from '../layout';
+import { growthPriceBasis, likePeriods, parsePeriod, SheetCells } from '../layout';
+import { chooseStacked, continuedLater, stackedGrowth } from './stacked';
 import type { FigureSource, RankBy, SummarizeOptions, SummaryResult, SummaryRow, SummaryTable } from './Summary.types';
 
 interface IndicatorColumns {
@@ -18,6 +19,8 @@ interface IndicatorColumns {
   increment: TableColumn | null;
   unit: string | null;
   period: string | null;
+  /** the growth column is in a table stacked with this one: its row for each region key */
+  growthRows?: Map<string, number>;
 }
 
 /** Sort key of a period label: later periods sort higher. */
@@ -56,7 +59,9 @@ export function indicatorColumns(table: IndicatorTable): IndicatorColumns[] {
     const period = value?.period ?? latest(cols)?.period ?? table.period;
     let prior = samePeriod(of('prior'), period);
     if (!prior && value && values.length > 1) {
-      const earlier = values.filter((c) => c !== value && periodKey(c.period) < periodKey(value.period));
+      // Growth from two columns compares like periods only (9 months with 9 months a year before, a year with
+      // the year before), in the same unit: never a year with 9 months of it, nor tenge with roubles.
+      const earlier = values.filter((c) => c !== value && !c.otherUnit && !value.otherUnit && likePeriods(value.period, c.period));
       prior = earlier.length ? earlier.reduce((a, b) => (periodKey(b.period) > periodKey(a.period) ? b : a)) : null;
     }
     const growth = samePeriod(of('growth'), period);
@@ -119,7 +124,8 @@ function sourceOf(f: NumberFigure | null, col: TableColumn | null): FigureSource
 function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecimals: number): Measured {
   const v = num(figureAt(grid, row.row, ic.value));
   const p = num(figureAt(grid, row.row, ic.prior));
-  const g = num(figureAt(grid, row.row, ic.growth));
+  const growthRow = ic.growthRows ? (ic.growthRows.get(row.key) ?? null) : row.row;
+  const g = growthRow === null ? null : num(figureAt(grid, growthRow, ic.growth));
   const ix = num(figureAt(grid, row.row, ic.index));
   const inc = num(figureAt(grid, row.row, ic.increment));
   const rk = num(figureAt(grid, row.row, ic.rank));
@@ -163,7 +169,8 @@ function measure(grid: Figures, row: TableRow, ic: IndicatorColumns, growthDecim
     source: {
       value: sourceOf(v, ic.value),
       prior: sourceOf(p, ic.prior),
-      growth: growthSource === 'published' ? sourceOf(g, ic.growth) : growthSource === 'index' ? sourceOf(ix, ic.index) : null,
+      // growth from a stacked table is on another row than the region's: no formula refers to it
+      growth: growthSource === 'published' && !ic.growthRows ? sourceOf(g, ic.growth) : growthSource === 'index' ? sourceOf(ix, ic.index) : null,
     },
   };
 }
@@ -178,6 +185,7 @@ export const APART_WHY: Record<NonNullable<TableRow['apart']>, string> = {
 /** The summary of one indicator of one table: values, growth, ranks among the peers, points against the total, shares. */
 function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorColumns, options: Required<SummarizeOptions>): SummaryTable {
   const hasGrowth = !!(ic.growth || ic.index || (ic.value && ic.prior));
+  const growthBasis = hasGrowth ? growthPriceBasis(table, ic.growth ?? ic.index, ic.value, ic.prior) : null;
   let rankBy: RankBy = options.rankBy;
   if (rankBy === 'growth' && !hasGrowth) rankBy = 'value';
   if (rankBy === 'increment' && !(ic.increment || (ic.value && ic.prior))) rankBy = ic.value ? 'value' : 'growth';
@@ -256,7 +264,10 @@ function summarizeIndicator(grid: Figures, table: IndicatorTable, ic: IndicatorC
     total: totalRow && total ? { name: totalRow.name, row: totalRow.row + 1, value: total.value, growth: total.growthShown } : null,
     totalRow: total ? toRow(total, null) : null,
     additive,
-    comparable: hasGrowth && comparableGrowth(table, (ic.growth ?? ic.index ?? ic.value) as TableColumn, ic.value),
+    comparable: hasGrowth && growthBasis === 'comparable',
+    growthFrom: hasGrowth ? (ic.growth || ic.index ? 'published' : 'computed') : null,
+    growthBasis,
+    sourceNotes: [...new Set([ic.value, ic.prior, ic.growth, ic.index].flatMap((c) => (c?.notes ?? []).map((n) => n.note)).filter((n): n is string => !!n))],
     rows,
     unranked,
     rankMismatches,
@@ -289,13 +300,23 @@ export function* summarizeTables(layouts: SheetLayout[], grids: (Grid | SheetCel
     zonesAsPeers: options.zonesAsPeers ?? false,
   };
   const byName = new Map<string, Figures>(grids.map((g) => [g instanceof SheetCells ? g.grid.name : g.name, g]));
+  const history = continuedLater(layouts);
   for (const layout of layouts) {
     const grid = byName.get(layout.sheet);
     if (!grid) continue;
+    const stacked = chooseStacked(layout.tables, (row, col) => {
+      const f = grid instanceof SheetCells ? grid.figure(row, col) : readFigure(cellAt(grid, row, col));
+      return f.kind === 'number' ? f.value : null;
+    });
     for (const table of layout.tables) {
       if (table.shape === 'items') continue;
       if (!table.rows.some((r) => r.role === 'peer')) continue;
-      for (const ic of indicatorColumns(table)) yield summarizeIndicator(grid, table, ic, opts);
+      if (!stacked.keep.has(table) || history.has(table)) continue;
+      const growthTable = stacked.growthFrom.get(table);
+      for (const ic of indicatorColumns(table)) {
+        const g = growthTable && !ic.growth && !ic.index ? stackedGrowth(growthTable, ic.period) : null;
+        yield summarizeIndicator(grid, table, g ? { ...ic, growth: g.column, growthRows: g.rows } : ic, opts);
+      }
     }
   }
 }

@@ -28,6 +28,17 @@ export interface FootnoteFacts {
   progress: { value: number; months: number } | null;
 }
 
+const GROWTH_KINDS = ['comparable', 'computed-current', 'computed', 'current'] as const;
+type GrowthKind = (typeof GROWTH_KINDS)[number];
+
+function growthKind(i: Indicator): GrowthKind | null {
+  const t = i.table;
+  if (t.comparable) return 'comparable';
+  if (t.growthFrom === 'computed') return t.growthBasis === 'current' ? 'computed-current' : 'computed';
+  if (t.growthBasis === 'current') return 'current';
+  return null;
+}
+
 function mostCommon(values: number[]): number {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -43,9 +54,20 @@ export function footnotes(f: FootnoteFacts): string[] {
   const lines: string[] = [];
   const names = (list: Indicator[]) => listText(lang, list.map((i) => i.name));
   const withGrowth = indicators.filter((i) => i.table.rows.some((r) => r.growthShown !== null));
-  const comparable = withGrowth.filter((i) => i.table.comparable);
-  if (comparable.length && comparable.length === withGrowth.length) lines.push(tx(lang, 'foot.comparable.all'));
-  else if (comparable.length) lines.push(tx(lang, 'foot.comparable.some', { list: names(comparable) }));
+  // The price basis only as far as it is known: published growth at comparable prices, growth computed
+  // here from current-price values (nominal, prices not removed), computed from values of unknown prices,
+  // or published at current prices. Nothing is said of growth the sheet says nothing about.
+  const kinds = new Map<GrowthKind, Indicator[]>();
+  for (const i of withGrowth) {
+    const k = growthKind(i);
+    if (k) kinds.set(k, [...(kinds.get(k) ?? []), i]);
+  }
+  for (const k of GROWTH_KINDS) {
+    const list = kinds.get(k);
+    if (!list) continue;
+    if (list.length === withGrowth.length) lines.push(tx(lang, `foot.growth.${k}.all`));
+    else lines.push(tx(lang, `foot.growth.${k}.some`, { list: names(list) }));
+  }
 
   if (indicators.length) {
     const n = mostCommon(indicators.map((i) => i.table.peers));
@@ -68,6 +90,10 @@ export function footnotes(f: FootnoteFacts): string[] {
   const periods = new Map<string, Indicator[]>();
   for (const i of indicators) if (i.ownPeriod) periods.set(i.ownPeriod, [...(periods.get(i.ownPeriod) ?? []), i]);
   for (const [period, list] of periods) lines.push(tx(lang, 'foot.periods', { list: names(list), period }));
+  // What the source's own footnotes say of the figures used ("2) preliminary data" on 2023), once each.
+  const notes = new Map<string, Indicator[]>();
+  for (const i of indicators) for (const n of i.table.sourceNotes) notes.set(n, [...(notes.get(n) ?? []), i]);
+  for (const [note, list] of notes) lines.push(tx(lang, 'foot.source-note', { list: names(list), note: note.replace(/^\s*(?:\d{1,2}[)）]|\*+|[①-⑳])\s*/u, '') }));
   if (f.published && indicators.some((i) => i.table.rankMismatches.length)) lines.push(tx(lang, 'foot.published'));
   if (f.counts !== null) lines.push(tx(lang, f.counts.below ? 'foot.counts' : 'foot.counts.no-below', { n: f.counts.n, k: f.top, total: f.totalName }));
   if (f.previous) lines.push(tx(lang, 'foot.change', { previous: f.previous }));

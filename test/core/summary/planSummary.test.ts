@@ -457,12 +457,13 @@ describe('footnotes', () => {
     const s = main();
     const lines = footnoteLines(s);
     expect(lines).toEqual([
-      '注：1. 地区生产总值增速按可比价计算，其余指标按现价计算。',
-      '　　2. 位次为在8个县市区中的排名（规模以上工业企业利润总额为在7个县市区中的排名），按增速从高到低排列。',
-      '　　3. 排位按公布的小数位数比较，相同者并列，并列占位（如1、2、2、4）。',
-      '　　4. 位次统计为本表3项指标中位居前3位、后3位和增速低于全市的项数。',
-      '　　5. 因四舍五入，分项之和与合计可能略有差异。',
-      '　　6. 标注：加粗浅蓝底为前3位、斜体浅橙底为后3位、下划线为增速低于全市、红色数字为负增长、“并列”为并列位次。',
+      '注：1. 地区生产总值增速按可比价计算。',
+      '　　2. 规模以上工业企业利润总额增速由现价绝对额计算，未剔除价格因素。',
+      '　　3. 位次为在8个县市区中的排名（规模以上工业企业利润总额为在7个县市区中的排名），按增速从高到低排列。',
+      '　　4. 排位按公布的小数位数比较，相同者并列，并列占位（如1、2、2、4）。',
+      '　　5. 位次统计为本表3项指标中位居前3位、后3位和增速低于全市的项数。',
+      '　　6. 因四舍五入，分项之和与合计可能略有差异。',
+      '　　7. 标注：加粗浅蓝底为前3位、斜体浅橙底为后3位、下划线为增速低于全市、红色数字为负增长、“并列”为并列位次。',
     ]);
     const first = s.cells.findIndex((l) => l[0]?.value === lines[0]);
     expect(first).toBeGreaterThan(LAST_ROW + 1);
@@ -471,9 +472,9 @@ describe('footnotes', () => {
 
   test('dense ties: 并列不占位 (1、2、2、3); the recomputed ranks are noted', () => {
     const lines = footnoteLines(main({}, 'dense'));
-    expect(lines).toContainEqual('　　3. 排位按公布的小数位数比较，相同者并列，并列不占位（如1、2、2、3）。');
+    expect(lines).toContainEqual('　　4. 排位按公布的小数位数比较，相同者并列，并列不占位（如1、2、2、3）。');
     expect(lines.some((l) => l.includes('并列占位（如1、2、2、4）'))).toBe(false);
-    expect(lines).toContainEqual('　　4. 位次按各表数据重新计算，与原表公布位次不同之处见单元格批注。');
+    expect(lines).toContainEqual('　　5. 位次按各表数据重新计算，与原表公布位次不同之处见单元格批注。');
   });
 
   test('可比价 for every indicator when all are 生产总值/增加值', () => {
@@ -494,12 +495,13 @@ describe('footnotes', () => {
   test('en-US text', () => {
     const lines = footnoteLines(main({ lang: 'en-US' }));
     expect(lines).toEqual([
-      'Notes: 1. Growth of 地区生产总值 at comparable prices; other indicators at current prices.',
-      '       2. Ranks are among 8 counties and districts (规模以上工业企业利润总额: among 7), by growth from highest.',
-      '       3. Figures are compared as shown; equal figures share a rank, and the next rank is skipped (1, 2, 2, 4).',
-      '       4. Rank counts: of the 3 indicators in this table, how many are in the top 3, the bottom 3, and below 全市 growth.',
-      '       5. Parts may not add up to the total because of rounding.',
-      '       6. Marked: bold on light blue: top 3, italic on light orange: bottom 3, underlined: growth below 全市, red: negative growth, "tied" marks shared ranks.',
+      'Notes: 1. Growth of 地区生产总值 at comparable prices.',
+      '       2. Growth of 规模以上工业企业利润总额 computed from values at current prices (price changes not removed).',
+      '       3. Ranks are among 8 counties and districts (规模以上工业企业利润总额: among 7), by growth from highest.',
+      '       4. Figures are compared as shown; equal figures share a rank, and the next rank is skipped (1, 2, 2, 4).',
+      '       5. Rank counts: of the 3 indicators in this table, how many are in the top 3, the bottom 3, and below 全市 growth.',
+      '       6. Parts may not add up to the total because of rounding.',
+      '       7. Marked: bold on light blue: top 3, italic on light orange: bottom 3, underlined: growth below 全市, red: negative growth, "tied" marks shared ranks.',
     ]);
     const s = main({ lang: 'en-US' });
     expect(value(s, 0, 0)).toBe('Main indicators by counties and districts');
@@ -509,7 +511,7 @@ describe('footnotes', () => {
 
   test('a highlight switched off leaves the 标注 line', () => {
     const lines = footnoteLines(main({ highlights: { tie: false, negative: false } }));
-    expect(lines[lines.length - 1]).toBe('　　6. 标注：加粗浅蓝底为前3位、斜体浅橙底为后3位、下划线为增速低于全市。');
+    expect(lines[lines.length - 1]).toBe('　　7. 标注：加粗浅蓝底为前3位、斜体浅橙底为后3位、下划线为增速低于全市。');
   });
 
   test('位次表 footnotes: peers, ties, counts and marks; no rounding line', () => {

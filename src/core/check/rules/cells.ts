@@ -205,6 +205,7 @@ const MEASURE_WORDS: Record<TableColumn['measure'], { 'zh-CN': string; 'en-US': 
   increment: { 'zh-CN': '增减额', 'en-US': 'increment' },
   contribution: { 'zh-CN': '贡献率', 'en-US': 'contribution' },
   pull: { 'zh-CN': '拉动', 'en-US': 'pull' },
+  'level-index': { 'zh-CN': '定基指数', 'en-US': 'fixed-base index' },
 };
 export { MEASURE_WORDS };
 
