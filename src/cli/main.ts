@@ -11,6 +11,9 @@ import { UserError, loadGrids, loadSettings } from './load';
 import { summarizeJson, summarizeText } from './summarizeOutput';
 import { jsonChunks } from './jsonOut';
 import { writeSummary } from './writeSummary';
+import { analyse, analysisText } from '../core/text';
+import type { SummaryResult } from '../core/summarize';
+import { splitGrids, summaryPeriod } from '../core/summary';
 
 const VERSION = '0.1.0';
 
@@ -187,6 +190,36 @@ export function program(io: Io): Command {
       if (opts.json) await outJson(io, checkJson(result));
       else io.out(checkText(result, lang) + '\n');
       if (hasErrors(result)) throw new UserError('', 1);
+    });
+  cmd
+    .command('text')
+    .description('写出分析要点：全市、分指标、分地区的文字，每个数字与表中显示一致 / write the analysis text (overall, by indicator, by region), every figure as the table shows it')
+    .argument('<file>', '.xlsx 工作簿 / .xlsx workbook')
+    .option('--region <name>', '为这个地区写要点（领导简报）/ key points for this region (the leadership summary)')
+    .option('--previous <file>', '上期报表，用于位次前移/后移 / last period\'s report, for rank changes')
+    .addOption(new Option('--format <format>', '输出格式 / output format').choices(['txt', 'md', 'json']).default('txt'))
+    .addOption(new Option('--times <style>', '增长100%以上的说法：percent（增长150.0%）| times（增长1.5倍）/ growth of 100% and more').choices(['percent', 'times']).default('percent'))
+    .option('--sheet <name>', '只用这个工作表（可重复）/ only this sheet (repeatable)', collect)
+    .option('--lang <lang>', 'zh-CN | en-US', langOption)
+    .action(async (file: string, opts: { region?: string; previous?: string; format: 'txt' | 'md' | 'json'; times: 'percent' | 'times'; sheet?: string[]; lang?: Lang }) => {
+      const lang = opts.lang ?? langOption(undefined);
+      const grids = splitGrids(await loadGrids(file, opts.sheet, lang)).grids;
+      const sheets = prepareSheets({ grids });
+      const result = summarize(
+        sheets.map((p) => p.layout),
+        sheets.map((p) => p.cells),
+      );
+      const findings = checkWorkbook(sheets, { lang }).issues;
+      let previous: { result: SummaryResult; label: string } | null = null;
+      if (opts.previous) {
+        const prev = prepareSheets({ grids: splitGrids(await loadGrids(opts.previous, undefined, lang)).grids });
+        const r = summarize(prev.map((p) => p.layout), prev.map((p) => p.cells));
+        previous = { result: r, label: summaryPeriod(r) ?? opts.previous };
+      }
+      const analysis = analyse(result, { lang, region: opts.region ?? null, findings, previous, times: opts.times });
+      if (opts.region && !analysis.paragraphs.some((p) => p.kind === 'leadership')) throw new UserError(t(lang, 'text.no-region', { region: opts.region }), 2);
+      if (opts.format === 'json') await outJson(io, analysis);
+      else io.out(analysisText(analysis, opts.format));
     });
   return cmd;
 }

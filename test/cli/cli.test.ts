@@ -152,3 +152,26 @@ test('summarize leaves a development zone and 市辖区 out of the ranking, says
     ['安平经开区', 'zone'],
   ]);
 });
+
+test('text writes the analysis of the sample: overall, by indicator, by region, key points for a region; JSON keeps the cited cells', async () => {
+  const sample = path.resolve(__dirname, '../../assets/sample/county-indicators-2025-03.xlsx');
+  const r = await cli(['text', sample, '--region', '石门', '--lang', 'zh-CN']);
+  expect(r.code).toBe(0);
+  const lines = r.out.split('\n');
+  expect(lines[0]).toBe('总体情况');
+  expect(r.out).toContain('全市：地区生产总值537.69亿元，增长6.1%（按可比价计算）。');
+  expect(r.out).toContain('地方一般公共预算收入：县市区中，增速最快的是新安（增长21.1%），最慢的是清河（下降14.1%）。');
+  expect(lines).toContain('要点');
+  // 固定资产投资 has the planted wrong rank (an error): left out, and said so
+  expect(r.out).toContain('「固定资产投资」（固定资产投资）有待更正的错误，未写入分析。');
+  expect(r.out).not.toMatch(/固定资产投资\d/);
+  const json = JSON.parse((await cli(['text', sample, '--format', 'json'])).out);
+  const gdp = json.paragraphs[0].sentences[0];
+  expect(gdp.figures).toEqual([
+    { text: '537.69', value: 5376902, sheet: '地区生产总值', cell: 'B5', scale: 0.0001 },
+    { text: '6.1', value: 6.1, sheet: '地区生产总值', cell: 'C5' },
+  ]);
+  const missing = await cli(['text', sample, '--region', '火星', '--lang', 'zh-CN']);
+  expect(missing.code).toBe(2);
+  expect(missing.err).toContain('表中没有地区「火星」');
+});

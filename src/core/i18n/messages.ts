@@ -62,6 +62,7 @@ const MESSAGES = {
   'inspect.total': { 'zh-CN': '    合计行：{name}（第{row}行）', 'en-US': '    Total row: {name} (row {row})' },
   'inspect.no-total': { 'zh-CN': '    合计行：无', 'en-US': '    Total row: none' },
   'inspect.regions': { 'zh-CN': '    地区（{count}个）：{names}', 'en-US': '    Regions ({count}): {names}' },
+  'text.no-region': { 'zh-CN': '表中没有地区「{region}」', 'en-US': 'No region "{region}" in the tables' },
   'inspect.apart': {
     'zh-CN': '    不参与排名：{name}（第{row}行，{why}；要参与排名用 --zones-as-peers 或在“修正”中勾选）',
     'en-US': '    Not ranked: {name} (row {row}, {why}; use --zones-as-peers or tick it under Fix to rank it)',

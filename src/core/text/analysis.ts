@@ -1,0 +1,346 @@
+/**
+ * 分析要点: the text a bureau writes beside its summary table, from the same figures
+ * (../shared/docs/wording.md). Paragraphs for the total, each indicator, each region, and a
+ * leadership summary for a region the user picks. Every sentence keeps the figures it cites with
+ * their source cells, so a reader can trace it and a test can check it. A sentence that would need
+ * a figure the tables lack is left out, never guessed; indicators whose figures have errors the
+ * checks found are left out until corrected, and the text says so.
+ */
+import type { Finding } from '../check';
+import { columnLetters, parseRange } from '../grid';
+import type { Lang } from '../i18n';
+import type { SummaryResult, SummaryRow, SummaryTable } from '../summarize';
+import { scopeWord } from '../summary/model';
+import type { LastStyle, TimesStyle } from './words';
+import { countWords, growthWords, levelWords, listWords, outcomeWords, pointsWords, rankChangeWords, rankWords, shown, showsZero } from './words';
+
+/** A figure a sentence cites: as written, its value, and the cell it comes from. */
+export interface CitedFigure {
+  /** as written in the sentence */
+  text: string;
+  /** the cell's figure (as the cell shows it) */
+  value: number;
+  sheet: string;
+  cell: string;
+  /** the figure was converted for the text (万元 → 亿元: 0.0001, written with two decimals) */
+  scale?: number;
+}
+
+export interface Sentence {
+  text: string;
+  figures: CitedFigure[];
+}
+
+export type ParagraphKind = 'total' | 'indicator' | 'region' | 'leadership';
+
+export interface Paragraph {
+  kind: ParagraphKind;
+  title: string;
+  /** the region (region and leadership paragraphs) or indicator (indicator paragraphs) it is about */
+  about: string | null;
+  sentences: Sentence[];
+}
+
+export interface Analysis {
+  lang: Lang;
+  paragraphs: Paragraph[];
+  /** indicators left out, with the reason, in the user's language */
+  leftOut: string[];
+}
+
+export interface AnalysisOptions {
+  lang?: Lang;
+  /** the region of the leadership summary (its name or key); none when absent */
+  region?: string | null;
+  /** how growth of 100% and more is said */
+  times?: TimesStyle;
+  /** how the last places are said */
+  last?: LastStyle;
+  /** k of 前k位 / 后k位 (default 3) */
+  top?: number;
+  /** the checks' findings: an indicator with an error is left out until corrected */
+  findings?: Finding[];
+  /** last report's ranks, for 前移 / 后移 */
+  previous?: { result: SummaryResult; label: string } | null;
+}
+
+const W = {
+  'zh-CN': { stop: '。', comma: '，', semi: '；', colon: '：', open: '（', close: '）' },
+  'en-US': { stop: '.', comma: ', ', semi: '; ', colon: ': ', open: ' (', close: ')' },
+} as const;
+
+/** 三 for 3 (up to ten), digits above: 前三位, 前12位. */
+function cnNumber(n: number): string {
+  return n >= 1 && n <= 10 ? '一二三四五六七八九十'[n - 1] : String(n);
+}
+
+const INDICATOR_NOUN = { 'zh-CN': '项指标', 'en-US': ['indicator', 'indicators'] as [string, string] };
+
+function cellOf(t: SummaryTable, r: SummaryRow, which: 'value' | 'growth'): string | null {
+  const s = r.source[which];
+  return s ? `${columnLetters(s.col)}${r.row}` : null;
+}
+
+/** The growth of a row in words, with the figure it cites (null when the row has none). */
+function growthOf(t: SummaryTable, r: SummaryRow, o: Required<Pick<AnalysisOptions, 'lang' | 'times'>>): { text: string; figure: CitedFigure | null } | null {
+  if (r.growthShown === null) return r.outcome ? { text: outcomeWords(r.outcome, o.lang), figure: null } : null;
+  const text = growthWords(r.growthShown, r.growthDecimals, o.lang, o.times);
+  const cell = cellOf(t, r, 'growth');
+  // 持平 cites its cell without a number
+  const written = showsZero(r.growthShown, r.growthDecimals) ? text : shown(Math.abs(r.growthShown), r.growthDecimals);
+  const figure: CitedFigure | null = cell ? { text: written, value: r.growthShown, sheet: t.sheet, cell } : null;
+  return { text, figure };
+}
+
+function levelOf(t: SummaryTable, r: SummaryRow, lang: Lang): { text: string; figure: CitedFigure } | null {
+  if (r.valueShown === null || !r.source.value) return null;
+  const cell = cellOf(t, r, 'value') as string;
+  // bureaus write a sum of 1亿 and more in 亿元, two decimals: 6636061万元 is 663.61亿元
+  if (t.unit === '万元' && Math.abs(r.valueShown) >= 10000) {
+    const text = shown(r.valueShown / 10000, 2);
+    return { text: levelWords(r.valueShown / 10000, 2, '亿元', lang), figure: { text, value: r.valueShown, sheet: t.sheet, cell, scale: 1e-4 } };
+  }
+  const decimals = r.source.value.decimals;
+  const text = levelWords(r.valueShown, decimals, t.unit, lang);
+  return { text, figure: { text: shown(r.valueShown, decimals), value: r.valueShown, sheet: t.sheet, cell } };
+}
+
+/** Indicators whose cells hold an error the checks found (left out until corrected). */
+function withErrors(tables: SummaryTable[], findings: Finding[]): Set<SummaryTable> {
+  const out = new Set<SummaryTable>();
+  for (const f of findings) {
+    if (f.severity !== 'error') continue;
+    for (const t of tables) {
+      if (t.sheet !== f.sheet) continue;
+      const area = parseRange(t.range);
+      const at = parseRange(f.cell.includes(':') ? f.cell : `${f.cell}:${f.cell}`);
+      if (at.top <= area.bottom && at.bottom >= area.top && at.left <= area.right && at.right >= area.left) out.add(t);
+    }
+  }
+  return out;
+}
+
+/** The same indicator in last report: its row for a region key. */
+function previousRank(previous: AnalysisOptions['previous'], t: SummaryTable, key: string): number | null {
+  if (!previous) return null;
+  const p = previous.result.tables.find((x) => x.indicator === t.indicator && x.rankBy === t.rankBy);
+  return p?.rows.find((r) => r.key === key)?.rank ?? null;
+}
+
+/**
+ * Write the analysis of a summary result: the total, each indicator, each region in the order of
+ * the first table, and the leadership summary of `region` when given.
+ */
+export function analyse(result: SummaryResult, options: AnalysisOptions = {}): Analysis {
+  const lang = options.lang ?? 'zh-CN';
+  const times = options.times ?? 'percent';
+  const last = options.last ?? 'from-bottom';
+  const top = options.top ?? 3;
+  const w = W[lang];
+  const o = { lang, times };
+  const errors = withErrors(result.tables, options.findings ?? []);
+  const leftOut = [...errors].map((t) =>
+    lang === 'zh-CN' ? `「${t.indicator}」（${t.sheet}）有待更正的错误，未写入分析。` : `"${t.indicator}" (${t.sheet}) has errors to correct and is left out.`,
+  );
+  const tables = result.tables.filter((t) => !errors.has(t) && t.rows.length > 0);
+  const paragraphs: Paragraph[] = [];
+  if (!tables.length) return { lang, paragraphs, leftOut };
+  const totalName = tables.find((t) => t.total)?.total?.name ?? (lang === 'zh-CN' ? '全市' : 'the total');
+  const scope = scopeWord(totalName, lang);
+  const priced = new Set<string>(); // indicators whose price basis was said once
+
+  // 1. the total
+  const totalSentences: Sentence[] = [];
+  for (const t of tables) {
+    const tr = t.totalRow;
+    if (!tr) continue;
+    const parts: string[] = [];
+    const figures: CitedFigure[] = [];
+    const level = levelOf(t, tr, lang);
+    if (level) {
+      parts.push(level.text);
+      figures.push(level.figure);
+    }
+    const g = growthOf(t, tr, o);
+    if (g) {
+      let words = g.text;
+      if (t.comparable && !priced.has(t.indicator) && tr.growthShown !== null) {
+        words += lang === 'zh-CN' ? '（按可比价计算）' : ' (at comparable prices)';
+        priced.add(t.indicator);
+      }
+      parts.push(words);
+      if (g.figure) figures.push(g.figure);
+    }
+    if (!parts.length) continue;
+    totalSentences.push({ text: `${t.indicator}${lang === 'zh-CN' ? '' : ' '}${parts.join(w.comma)}${w.stop}`, figures });
+  }
+  if (totalSentences.length) paragraphs.push({ kind: 'total', title: totalName, about: totalName, sentences: totalSentences });
+
+  // 2. each indicator: fastest and slowest, above and below the total, negative growth
+  for (const t of tables) {
+    const ranked = t.rows.filter((r) => r.growthShown !== null && !r.apart);
+    if (ranked.length < 2) continue;
+    const sentences: Sentence[] = [];
+    const byGrowth = [...ranked].sort((a, b) => (b.growthShown as number) - (a.growthShown as number));
+    const best = byGrowth.filter((r) => r.growthShown === byGrowth[0].growthShown);
+    const worst = byGrowth.filter((r) => r.growthShown === byGrowth[byGrowth.length - 1].growthShown);
+    if (best[0] !== worst[0]) {
+      const fig = (r: SummaryRow): CitedFigure[] => {
+        const g = growthOf(t, r, o);
+        return g?.figure ? [g.figure] : [];
+      };
+      const say = (rs: SummaryRow[]): string => `${listWords(rs.map((r) => r.region), lang)}${w.open}${growthOf(t, rs[0], o)?.text ?? ''}${w.close}`;
+      const text =
+        lang === 'zh-CN'
+          ? `${scope}中，增速最快的是${say(best)}，最慢的是${say(worst)}${w.stop}`
+          : `Among the ${scope}, the fastest growth was in ${say(best)} and the slowest in ${say(worst)}${w.stop}`;
+      sentences.push({ text, figures: [...fig(best[0]), ...fig(worst[0])] });
+    }
+    const tg = t.totalRow?.growthShown ?? null;
+    if (tg !== null && t.totalRow) {
+      const above = ranked.filter((r) => (r.growthShown as number) > tg);
+      const below = ranked.filter((r) => (r.growthShown as number) < tg);
+      const level = ranked.length - above.length - below.length;
+      const n = ranked.length;
+      const text =
+        lang === 'zh-CN'
+          ? `${n}个${scope}中，有${above.length}个增速高于${totalName}，${below.length}个低于${totalName}${level ? `，${level}个与${totalName}持平` : ''}${w.stop}`
+          : `Of ${n} ${scope}, ${above.length} grew faster than ${totalName}, ${below.length} slower${level ? ` and ${level} at the same rate` : ''}${w.stop}`;
+      // counts only: the total's growth is said in the total's paragraph
+      sentences.push({ text, figures: [] });
+    }
+    const negative = ranked.filter((r) => (r.growthShown as number) < 0 && shown(r.growthShown as number, r.growthDecimals) !== shown(0, r.growthDecimals));
+    if (negative.length) {
+      const figs = negative.map((r) => growthOf(t, r, o)?.figure).filter((f): f is CitedFigure => !!f);
+      const text =
+        lang === 'zh-CN'
+          ? `${listWords(negative.map((r) => r.region), lang)}${negative.length > 1 ? `分别下降${negative.map((r) => `${shown(-(r.growthShown as number), r.growthDecimals)}%`).join('、')}` : growthOf(t, negative[0], o)?.text}${w.stop}`
+          : `${listWords(negative.map((r) => `${r.region} (${growthOf(t, r, o)?.text})`), lang)} fell${w.stop}`;
+      sentences.push({ text, figures: figs });
+    }
+    if (sentences.length) paragraphs.push({ kind: 'indicator', title: t.indicator, about: t.indicator, sentences });
+  }
+
+  // 3. each region, in the order of the first table with the most regions
+  const order: { key: string; name: string }[] = [];
+  const seen = new Set<string>();
+  for (const t of [...tables].sort((a, b) => b.rows.length - a.rows.length)) {
+    for (const r of t.rows) {
+      if (seen.has(r.key)) continue;
+      seen.add(r.key);
+      order.push({ key: r.key, name: r.region });
+    }
+  }
+  const regionParagraph = (key: string, name: string): Paragraph | null => {
+    const sentences: Sentence[] = [];
+    const strong: string[] = [];
+    const weak: string[] = [];
+    for (const t of tables) {
+      const r = t.rows.find((x) => x.key === key);
+      if (!r) continue;
+      const parts: string[] = [];
+      const figures: CitedFigure[] = [];
+      const level = levelOf(t, r, lang);
+      if (level) {
+        parts.push(level.text);
+        figures.push(level.figure);
+      }
+      const g = growthOf(t, r, o);
+      if (g) {
+        parts.push(g.text);
+        if (g.figure) figures.push(g.figure);
+      }
+      if (r.pointsVsTotal !== null && t.total) parts.push(pointsWords(r.pointsVsTotal, r.growthDecimals, t.total.name, lang));
+      if (r.rank !== null) {
+        const basis = t.rankBy === 'growth' ? (lang === 'zh-CN' ? '增速' : 'growth ') : t.rankBy === 'value' ? (lang === 'zh-CN' ? '总量' : 'size ') : lang === 'zh-CN' ? '增量' : 'increase ';
+        parts.push(basis + rankWords({ rank: r.rank, tied: r.tied, fromBottom: r.fromBottom, peers: t.peers }, totalName, lang, last));
+        const prev = previousRank(options.previous, t, key);
+        if (prev !== null && options.previous) parts.push(rankChangeWords(prev - r.rank, options.previous.label, lang));
+        if (t.rankBy === 'growth' && r.rank <= top) strong.push(t.indicator);
+        else if (t.rankBy === 'growth' && r.fromBottom !== null && r.fromBottom <= top) weak.push(t.indicator);
+      }
+      if (!parts.length) continue;
+      sentences.push({ text: `${t.indicator}${lang === 'zh-CN' ? '' : ' '}${parts.join(w.comma)}${w.stop}`, figures });
+    }
+    if (!sentences.length) return null;
+    const group = (list: string[], where: 'top' | 'bottom'): string =>
+      lang === 'zh-CN'
+        ? `${listWords(list, lang)}${list.length > 1 ? `等${countWords(list.length, INDICATOR_NOUN, lang)}` : ''}增速居${totalName}${where === 'top' ? '前' : '后'}${cnNumber(top)}位`
+        : `${listWords(list, lang)}: growth in the ${where} ${top} of ${totalName}`;
+    const closing: string[] = [];
+    if (strong.length) closing.push(group(strong, 'top'));
+    if (weak.length) closing.push(group(weak, 'bottom'));
+    if (closing.length) sentences.push({ text: closing.join(w.semi) + w.stop, figures: [] });
+    return { kind: 'region', title: name, about: name, sentences };
+  };
+  for (const { key, name } of order) {
+    const p = regionParagraph(key, name);
+    if (p) paragraphs.push(p);
+  }
+
+  // 4. the leadership summary for a region the user picks: ranks grouped, then the counts
+  if (options.region) {
+    const wanted = options.region.trim();
+    const pick = order.find((x) => x.name === wanted || x.key === wanted || x.name.startsWith(wanted) || wanted.startsWith(x.name));
+    if (pick) {
+      const byRank = new Map<string, string[]>();
+      const rankOf = new Map<string, number>();
+      let above = 0;
+      let below = 0;
+      for (const t of tables) {
+        const r = t.rows.find((x) => x.key === pick.key);
+        if (!r || r.rank === null || t.rankBy !== 'growth') continue;
+        const words = rankWords({ rank: r.rank, tied: r.tied, fromBottom: r.fromBottom, peers: t.peers }, totalName, lang, last);
+        byRank.set(words, [...(byRank.get(words) ?? []), t.indicator]);
+        rankOf.set(words, r.rank);
+        const tg = t.totalRow?.growthShown;
+        if (tg != null && r.growthShown !== null) {
+          if (r.growthShown > tg) above++;
+          else if (r.growthShown < tg) below++;
+        }
+      }
+      const sentences: Sentence[] = [];
+      // the best places first (居全市第1位 … 末位)
+      const ordered = [...byRank].sort((a, b) => (rankOf.get(a[0]) as number) - (rankOf.get(b[0]) as number));
+      if (ordered.length) {
+        const clauses = ordered.map(([words, list]) =>
+          lang === 'zh-CN'
+            ? `${listWords(list, lang)}${list.length > 1 ? countWords(list.length, INDICATOR_NOUN, lang) : ''}增速${words}`
+            : `${listWords(list, lang)}: growth ${words}`,
+        );
+        sentences.push({ text: `${clauses.join(w.semi)}${w.stop}`, figures: [] });
+      }
+      if (above + below > 0) {
+        sentences.push({
+          text:
+            lang === 'zh-CN'
+              ? `${countWords(above + below, INDICATOR_NOUN, lang)}中，有${above}项增速高于${totalName}，${below}项低于${totalName}${w.stop}`
+              : `Of ${above + below} indicators, ${above} grew faster than ${totalName} and ${below} slower${w.stop}`,
+          figures: [],
+        });
+      }
+      if (sentences.length) paragraphs.push({ kind: 'leadership', title: pick.name, about: pick.name, sentences });
+    }
+  }
+  return { lang, paragraphs, leftOut };
+}
+
+/** The analysis as plain text (txt) or Markdown (md): a heading per paragraph, sentences run on. */
+export function analysisText(a: Analysis, format: 'txt' | 'md' = 'txt'): string {
+  const TITLE = {
+    'zh-CN': { total: '总体情况', indicator: '分指标', region: '分地区', leadership: '要点' },
+    'en-US': { total: 'Overall', indicator: 'By indicator', region: 'By region', leadership: 'Key points' },
+  }[a.lang];
+  const out: string[] = [];
+  let kind: ParagraphKind | null = null;
+  for (const p of a.paragraphs) {
+    if (p.kind !== kind) {
+      kind = p.kind;
+      out.push(format === 'md' ? `\n## ${TITLE[kind]}\n` : `\n${TITLE[kind]}`);
+    }
+    const body = p.sentences.map((s) => s.text).join(a.lang === 'zh-CN' ? '' : ' ');
+    out.push(format === 'md' ? `**${p.title}**${a.lang === 'zh-CN' ? '：' : ': '}${body}\n` : `${p.title}${a.lang === 'zh-CN' ? '：' : ': '}${body}`);
+  }
+  for (const l of a.leftOut) out.push(format === 'md' ? `\n> ${l}` : `\n${l}`);
+  return out.join('\n').trim() + '\n';
+}
