@@ -7,6 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { prepareSheets } from '../../src/core/check';
@@ -122,6 +124,32 @@ describeWithChromium('the standalone page in chromium (no Excel)', () => {
       expect(opened.pageErrors).toEqual([]);
     } finally {
       await opened.close();
+    }
+  });
+
+  test('上期报表: last month\'s workbook is read in the page (its own lazy chunk, nothing fetched elsewhere), named with its period, and the checks run against it', async () => {
+    // last month: the sample with its 1-3月 read as 1-2月 ("1-3" and "月" may sit in two runs of rich text)
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(SAMPLE)));
+    for (const [name, data] of Object.entries(parts)) {
+      if (name.endsWith('.xml')) parts[name] = strToU8(strFromU8(data).replace(/([>年])1-3(?=[<月])/g, '$11-2'));
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'indicator-previous-'));
+    const previous = path.join(dir, 'county-indicators-2025-02.xlsx');
+    fs.writeFileSync(previous, zipSync(parts));
+    const opened = await openPage(browser, { origin: server.origin, office: 'no-host', page: 'taskpane.html?sample' });
+    const { page } = opened;
+    try {
+      await page.getByText('固定资产投资').first().waitFor({ timeout: 30_000 });
+      await page.getByLabel('上期报表文件').first().setInputFiles(previous);
+      await page.getByText('已选择：county-indicators-2025-02.xlsx（2025年1-2月）').first().waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: '检查数据', exact: true }).click();
+      await page.getByRole('button', { name: /安平县 公布位次为第11位/ }).waitFor();
+      expect(await page.getByText(/未选择上期报表/).count()).toBe(0);
+      expect(opened.blocked).toEqual([]);
+      expect(opened.pageErrors).toEqual([]);
+    } finally {
+      await opened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
