@@ -237,27 +237,6 @@ type ColumnPatch = NonNullable<Parameters<AddinSession['correct']>[1]['column']>
 function ColumnFix(props: { lang: Lang; column: ColumnInfo; onChange: (patch: ColumnPatch) => void }): JSX.Element {
   const { lang, column: c, onChange } = props;
   const styles = useStyles();
-  const [unit, setUnit] = useState(c.unit ?? '');
-  const [shownUnit, setShownUnit] = useState(c.unit);
-  const [period, setPeriod] = useState(c.period ?? '');
-  const [shownPeriod, setShownPeriod] = useState(c.period);
-  if (shownUnit !== c.unit) {
-    // the sheet was read again: show the unit it has now
-    setShownUnit(c.unit);
-    setUnit(c.unit ?? '');
-  }
-  if (shownPeriod !== c.period) {
-    setShownPeriod(c.period);
-    setPeriod(c.period ?? '');
-  }
-  const commitUnit = (): void => {
-    const next = unit.trim() || null;
-    if (next !== c.unit) onChange({ unit: next });
-  };
-  const commitPeriod = (): void => {
-    const next = period.trim() || null;
-    if (next !== c.period) onChange({ period: next });
-  };
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{ui(lang, 'fix.column', { letter: c.letter, header: c.header })}</legend>
@@ -271,26 +250,8 @@ function ColumnFix(props: { lang: Lang; column: ColumnInfo; onChange: (patch: Co
             ))}
           </Select>
         </Field>
-        <Field label={ui(lang, 'fix.unit')} style={{ width: '7em' }}>
-          <Input
-            value={unit}
-            onChange={(_, data) => setUnit(data.value)}
-            onBlur={commitUnit}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commitUnit();
-            }}
-          />
-        </Field>
-        <Field label={ui(lang, 'fix.period')} style={{ width: '9em' }}>
-          <Input
-            value={period}
-            onChange={(_, data) => setPeriod(data.value)}
-            onBlur={commitPeriod}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commitPeriod();
-            }}
-          />
-        </Field>
+        <TextFix label={ui(lang, 'fix.unit')} width="7em" value={c.unit} onCommit={(unit) => onChange({ unit })} />
+        <TextFix label={ui(lang, 'fix.period')} width="9em" value={c.period} onCommit={(period) => onChange({ period })} />
       </div>
       <div className={styles.row}>
         <Checkbox label={ui(lang, 'fix.additive')} checked={c.additive} onChange={(_, data) => onChange({ additive: data.checked === true })} />
@@ -301,5 +262,33 @@ function ColumnFix(props: { lang: Lang; column: ColumnInfo; onChange: (patch: Co
         />
       </div>
     </fieldset>
+  );
+}
+
+/** A text the user corrects (a unit, a period): taken on Enter or when the field loses focus; empty means none. */
+function TextFix(props: { label: string; width: string; value: string | null; onCommit: (value: string | null) => void }): JSX.Element {
+  const { label, width, value, onCommit } = props;
+  const [text, setText] = useState(value ?? '');
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    // the sheet was read again: show what it has now
+    setShown(value);
+    setText(value ?? '');
+  }
+  const commit = (): void => {
+    const next = text.trim() || null;
+    if (next !== value) onCommit(next);
+  };
+  return (
+    <Field label={label} style={{ width }}>
+      <Input
+        value={text}
+        onChange={(_, data) => setText(data.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+    </Field>
   );
 }

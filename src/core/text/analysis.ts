@@ -105,6 +105,28 @@ function levelOf(t: SummaryTable, r: SummaryRow, lang: Lang): { text: string; fi
   return { text, figure: { text: shown(r.valueShown, decimals), value: r.valueShown, sheet: t.sheet, cell } };
 }
 
+/** A line's level and growth in words (the growth words may be added to: 按可比价计算), with the figures cited. */
+function levelAndGrowth(
+  t: SummaryTable,
+  r: SummaryRow,
+  o: Required<Pick<AnalysisOptions, 'lang' | 'times'>>,
+  growthSaid: (words: string) => string = (words) => words,
+): { parts: string[]; figures: CitedFigure[] } {
+  const parts: string[] = [];
+  const figures: CitedFigure[] = [];
+  const level = levelOf(t, r, o.lang);
+  if (level) {
+    parts.push(level.text);
+    figures.push(level.figure);
+  }
+  const g = growthOf(t, r, o);
+  if (g) {
+    parts.push(growthSaid(g.text));
+    if (g.figure) figures.push(g.figure);
+  }
+  return { parts, figures };
+}
+
 /** Indicators whose cells hold an error the checks found (left out until corrected). */
 function withErrors(tables: SummaryTable[], findings: Finding[]): Set<SummaryTable> {
   const out = new Set<SummaryTable>();
@@ -154,23 +176,11 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
   for (const t of tables) {
     const tr = t.totalRow;
     if (!tr) continue;
-    const parts: string[] = [];
-    const figures: CitedFigure[] = [];
-    const level = levelOf(t, tr, lang);
-    if (level) {
-      parts.push(level.text);
-      figures.push(level.figure);
-    }
-    const g = growthOf(t, tr, o);
-    if (g) {
-      let words = g.text;
-      if (t.comparable && !priced.has(t.indicator) && tr.growthShown !== null) {
-        words += lang === 'zh-CN' ? '（按可比价计算）' : ' (at comparable prices)';
-        priced.add(t.indicator);
-      }
-      parts.push(words);
-      if (g.figure) figures.push(g.figure);
-    }
+    const { parts, figures } = levelAndGrowth(t, tr, o, (words) => {
+      if (!t.comparable || priced.has(t.indicator) || tr.growthShown === null) return words;
+      priced.add(t.indicator);
+      return words + (lang === 'zh-CN' ? '（按可比价计算）' : ' (at comparable prices)');
+    });
     if (!parts.length) continue;
     totalSentences.push({ text: `${t.indicator}${lang === 'zh-CN' ? '' : ' '}${parts.join(w.comma)}${w.stop}`, figures });
   }
@@ -238,18 +248,7 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
     for (const t of tables) {
       const r = t.rows.find((x) => x.key === key);
       if (!r) continue;
-      const parts: string[] = [];
-      const figures: CitedFigure[] = [];
-      const level = levelOf(t, r, lang);
-      if (level) {
-        parts.push(level.text);
-        figures.push(level.figure);
-      }
-      const g = growthOf(t, r, o);
-      if (g) {
-        parts.push(g.text);
-        if (g.figure) figures.push(g.figure);
-      }
+      const { parts, figures } = levelAndGrowth(t, r, o);
       if (r.pointsVsTotal !== null && t.total) parts.push(pointsWords(r.pointsVsTotal, r.growthDecimals, t.total.name, lang));
       if (r.rank !== null) {
         const basis = t.rankBy === 'growth' ? (lang === 'zh-CN' ? '增速' : 'growth ') : t.rankBy === 'value' ? (lang === 'zh-CN' ? '总量' : 'size ') : lang === 'zh-CN' ? '增量' : 'increase ';
