@@ -136,6 +136,6 @@ test('the bundle runs in a bare browser-like realm: open the sample, mark, write
   expect(names).toEqual(expect.arrayContaining(['主要指标汇总表1', '位次表', '审核结果', MARKS_SHEET]));
   expect(back.worksheets[back.views[0].activeTab].name).toBe('主要指标汇总表1');
   const c10 = back.getWorksheet('固定资产投资')!.getCell('C10');
-  expect(c10.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } });
-  expect(typeof c10.note === 'string' ? c10.note : '').toContain('公布位次为第11位');
+  expect(c10.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } });
+  expect(typeof c10.note === 'string' ? c10.note : (c10.note?.texts ?? []).map((t) => t.text).join('')).toContain('公布位次为第11位');
 });
