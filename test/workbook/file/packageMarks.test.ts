@@ -97,6 +97,9 @@ describe('the real 邵阳 report, marked on the page', () => {
     const reread = (await readXlsxBuffer(out, 'o.xlsx')).workbook;
     const records = reread.getWorksheet(MARKS_SHEET)!;
     expect(records.state).toBe('veryHidden');
+    const stylesOut = output.text(output.entry('xl/styles.xml')!);
+    const xfsOut = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesOut)?.[1] ?? '').matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+    const withoutFill = (xf: string): string => xf.replace(/\s(?:fillId|applyFill)="[^"]*"/g, '').replace(/\s*(\/?>)/, '$1');
     let markedCells = 0;
     for (const n of sheetsChanged) {
       const before = input.text(input.entry(n)!);
@@ -108,6 +111,13 @@ describe('the real 邵阳 report, marked on the page', () => {
       const differing = [...b].filter(([r, s]) => a.get(r) !== s).map(([r]) => r);
       expect(differing.length).toBeGreaterThan(0);
       markedCells += differing.length;
+      // each marked cell's new format is its own with another fill
+      for (const r of differing) {
+        const was = xfsOut[Number(a.get(r) ?? 0)];
+        const now = xfsOut[Number(b.get(r))];
+        expect(now).not.toBe(was);
+        expect(withoutFill(now)).toBe(withoutFill(was));
+      }
     }
     expect(markedCells).toBe(cells);
     // the new parts: the marks sheet, and comments with their drawing
@@ -175,6 +185,24 @@ describe('the sample, with notes of its own', () => {
     await session.unmark();
     const back = new ZipArchive(await file.toBytes());
     expect(changedContent(input, back)).toEqual(['xl/styles.xml']);
+  });
+
+  withSchema('a sheet with a table: its legacyDrawing goes before tableParts, and the parts validate', async () => {
+    const wb = (await readXlsxBuffer(new Uint8Array(fs.readFileSync(SAMPLE)), 's.xlsx')).workbook;
+    wb.getWorksheet(RANK_SHEET)!.addTable({ name: 'Extra', ref: 'H2', columns: [{ name: '甲' }, { name: '乙' }], rows: [[1, 2], [3, 4]] });
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { out } = await marked(bytes);
+    const input = new ZipArchive(bytes);
+    const output = new ZipArchive(out);
+    const parts = output.entries
+      .filter((e) => {
+        const i = input.entry(e.name);
+        return !i || !Buffer.from(input.raw(i)).equals(Buffer.from(output.raw(e)));
+      })
+      .map((e) => ({ name: e.name, xml: output.text(e) }));
+    const withTable = parts.find((p) => /<tableParts/.test(p.xml) && /<legacyDrawing/.test(p.xml));
+    expect(withTable).toBeDefined();
+    expect(validateParts(parts)).toBe('');
   });
 
   test('the sample without notes: the parts marking created are gone after unmarking', async () => {
