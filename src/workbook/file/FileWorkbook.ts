@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
 import type { Lang } from '../../core/i18n';
 import type { CellMark, MarkRecord } from '../../core/marks/Marks.types';
@@ -28,9 +27,6 @@ export const MAX_FILE_BYTES = 60 * 1024 * 1024;
  * tab. A dense 50 MB workbook unpacks to about 200 MB.
  */
 export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
-
-/** The ExcelJS module, loaded when the first change is made (its own chunk in the browser). */
-type ExcelJSModule = typeof import('../xlsx/browser');
 
 export interface FileWorkbookOptions {
   /** refuse larger files ('too-large'); MAX_FILE_BYTES by default */
@@ -139,18 +135,13 @@ export class FileWorkbook implements LiveWorkbook {
   }
 
   /**
-   * Change the workbook through ExcelJS, as a user's own edit in another program would (tests
-   * use it to change a marked cell, protect a sheet or take a sheet name before the next step).
-   * The file is rewritten by ExcelJS, which loses what it does not keep (charts…): for tests
-   * only; nothing the page does goes through here.
+   * Replace the file by what `edit` makes of its bytes, as a user's own edit in another
+   * program would (tests use it to change a marked cell, protect a sheet or take a sheet name
+   * before the next step). Nothing the page does goes through here.
    */
-  async editWorkbook<T>(edit: (workbook: ExcelJS.Workbook) => T | Promise<T>): Promise<T> {
+  async editBytes(edit: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>): Promise<void> {
     await this.convertLegacy();
-    const module: ExcelJSModule = await import(/* webpackChunkName: "exceljs-writer" */ '../xlsx/browser');
-    const { workbook } = await module.readXlsxBuffer(this.bytes, this.fileName);
-    const result = await edit(workbook);
-    await this.replace(await module.workbookToBytes(workbook));
-    return result;
+    await this.replace(await edit(this.bytes));
   }
 
   async listSheets(): Promise<SheetInfo[]> {
