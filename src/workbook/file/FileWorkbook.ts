@@ -19,12 +19,11 @@ export const MAX_FILE_BYTES = 60 * 1024 * 1024;
 
 /**
  * Most a package may unpack to (its parts' sizes, read from the zip's directory before
- * parsing). Reading streams every part (memory follows the cells, not the XML), but writing
- * the summary still loads the workbook into ExcelJS, which holds about 7 times the unpacked
- * size and peaks at 12 times or more (a 4.9 MB file of 516,000 cells unpacks to 19 MB, holds
- * 140 MB, peaks over 220 MB). At 256 MB unpacked that is 2 GB to 3 GB, about what a browser
- * tab can have; past it the file is refused politely ('too-large') rather than crashing the
- * tab. A dense 50 MB workbook unpacks to about 200 MB.
+ * parsing). Reading streams every part (memory follows the cells, not the XML); writing copies
+ * the parts it does not change as they are stored, and marking holds the text of the sheets it
+ * marks. The limit was set when ExcelJS wrote the file (it held about 7 times the unpacked
+ * size, peaking at 12 times or more); past it the file is refused politely ('too-large').
+ * A dense 50 MB workbook unpacks to about 200 MB.
  */
 export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
