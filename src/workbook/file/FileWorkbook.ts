@@ -1,7 +1,6 @@
-import type ExcelJS from 'exceljs';
 import type { Grid } from '../../core/grid';
 import type { Lang } from '../../core/i18n';
-import type { CellMark, CellNow, MarkRecord } from '../../core/marks/Marks.types';
+import type { CellMark, MarkRecord } from '../../core/marks/Marks.types';
 import { MARKS_SHEET, markRows, readMarkRecords, recordOf, restoreOf } from '../../core/marks/records';
 import type { WorkbookPlan } from '../../core/summary/Plan.types';
 import { ExcelAdapterError } from '../excel/errors';
@@ -12,24 +11,21 @@ import { readWorkbookBytes } from '../read/open';
 import { writePlanPackage } from '../write';
 import { legacyPackage } from '../write/legacy';
 import { asBytes } from '../xlsx/bytes';
-import { fillColour, workbookTheme } from './colors';
+import type { Exact, PlannedMark, PlannedRestore, SheetRef } from './packageMarks';
+import { MarkEditor, applyMarks, applyRestores, cellNow } from './packageMarks';
 
 /** Largest .xlsx file `FileWorkbook.open` reads (the file's own size). */
 export const MAX_FILE_BYTES = 60 * 1024 * 1024;
 
 /**
  * Most a package may unpack to (its parts' sizes, read from the zip's directory before
- * parsing). Reading streams every part (memory follows the cells, not the XML), but writing
- * the summary still loads the workbook into ExcelJS, which holds about 7 times the unpacked
- * size and peaks at 12 times or more (a 4.9 MB file of 516,000 cells unpacks to 19 MB, holds
- * 140 MB, peaks over 220 MB). At 256 MB unpacked that is 2 GB to 3 GB, about what a browser
- * tab can have; past it the file is refused politely ('too-large') rather than crashing the
- * tab. A dense 50 MB workbook unpacks to about 200 MB.
+ * parsing). Reading streams every part (memory follows the cells, not the XML); writing copies
+ * the parts it does not change as they are stored, and marking holds the text of the sheets it
+ * marks. The limit was set when ExcelJS wrote the file (it held about 7 times the unpacked
+ * size, peaking at 12 times or more); past it the file is refused politely ('too-large').
+ * A dense 50 MB workbook unpacks to about 200 MB.
  */
 export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
-
-/** The ExcelJS module, loaded when the first change is made (its own chunk in the browser). */
-type ExcelJSModule = typeof import('../xlsx/browser');
 
 export interface FileWorkbookOptions {
   /** refuse larger files ('too-large'); MAX_FILE_BYTES by default */
@@ -40,54 +36,31 @@ export interface FileWorkbookOptions {
   onGoTo?: (sheet: string, cell: string) => void;
 }
 
-/** The marks sheet's extra column: a cell's fill and note exactly as the file had them (JSON). */
+/** The marks sheet's extra column: how each marked cell was in the package (packageMarks' Exact, JSON). */
 const EXACT_HEADER = 'xlsxPrior';
 
-interface Exact {
-  fill: ExcelJS.Fill | null;
-  note: string | ExcelJS.Comment | null;
-}
-
-type NoteValue = string | ExcelJS.Comment | undefined;
-
 const lower = (s: string): string => s.toLowerCase();
-const sameColour = (a: string | null, b: string | null): boolean => (a ?? '').toUpperCase() === (b ?? '').toUpperCase();
 
-/** A note's plain text, as Office.js reports `note.content`; null for no note. */
-function noteText(note: NoteValue): string | null {
-  if (note === undefined || note === null) return null;
-  if (typeof note === 'string') return note;
-  return (note.texts ?? []).map((run) => run.text ?? '').join('');
-}
-
-function solid(colour: string): ExcelJS.FillPattern {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colour.replace(/^#/, '').toUpperCase()}` } };
-}
-
-/**
- * Set a cell's fill. ExcelJS shares one style object between the cells of a style (as the
- * file's xf), and `cell.fill = ...` would change them all: the cell gets its own copy.
- */
-function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | null): void {
-  const style: Partial<ExcelJS.Style> = { ...cell.style };
-  if (fill) style.fill = fill;
-  else delete style.fill;
-  cell.style = style;
-}
-
-/**
- * Remove a cell's note. ExcelJS has no API for it: a note is the cell's `_comment`, and
- * saving copies it into the model of the cell's value, which most value types keep (the
- * next save would write the note again from there).
- */
-function clearNote(cell: ExcelJS.Cell): void {
-  const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
-  inner._comment = undefined;
-  if (inner._value?.model) delete inner._value.model.comment;
-}
-
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  return Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet);
+/** A plan that writes only the very hidden marks sheet (as the registry: the writer's very hidden sheet). */
+function marksPlan(rows: string[][]): WorkbookPlan {
+  return {
+    mode: 'values',
+    sheets: [],
+    remove: [],
+    registry: {
+      name: MARKS_SHEET,
+      role: 'registry',
+      hidden: true,
+      cells: rows.map((row) => row.map((v) => (v === '' ? null : { value: v }))),
+      merges: [],
+      formats: [],
+      highlights: [],
+      columns: [],
+      rowHeights: [],
+      freeze: null,
+      print: { paper: 'A4', orientation: 'portrait', fitToWidth: 0, fitToHeight: 0, titleRows: null, margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 }, centerHorizontally: false, footer: null },
+    },
+  };
 }
 
 /** Characters Windows and macOS refuse in file names, and control characters. */
@@ -103,32 +76,27 @@ const ILLEGAL_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
  * Marks are kept as the Office.js adapter keeps them (the fill and note of each marked cell,
  * the earlier ones recorded in the very hidden MARKS_SHEET), so a file marked here can be
  * unmarked by the add-in in Excel, and the other way round. The record has one more column
- * than the add-in writes (EXACT_HEADER: the earlier fill and note as the file had them, e.g.
- * a theme colour or a formatted note), which the add-in ignores and which lets unmarking here
- * put back exactly what was there.
+ * than the add-in writes (EXACT_HEADER: how the cell was in the package — its `s`, its comment
+ * as written, the parts created for the notes), which the add-in ignores and which lets
+ * unmarking here put back exactly what was there.
  *
  * Reading is our own reader's (src/workbook/read: .xlsx, and .xls/.et/.ods/.xlsb through
  * SheetJS), on the bytes as they are now. The summary is written by the package writer
- * (src/workbook/write) into those bytes: every part of the file stays as it was. Marks still
- * load the file into ExcelJS, which does their writing: what ExcelJS does not keep (charts,
- * pivot tables, threaded comments, workbook structure protection, the add-in's document
- * settings) is not in a file saved after marking (a known gap, issue 16). A legacy file (.xls,
- * .et, .ods, .xlsb) is read and checked; the first change converts it to a new .xlsx of its
- * sheets (values, number formats, merges, column widths).
+ * (src/workbook/write) into those bytes, and so are the marks (packageMarks.ts: a marked cell
+ * gets a new style index and its note goes into the sheet's comments part): every other part
+ * of the file stays as it was. A legacy file (.xls, .et, .ods, .xlsb) is read and checked; the
+ * first change converts it to a new .xlsx of its sheets (values, number formats, merges,
+ * column widths).
  */
 export class FileWorkbook implements LiveWorkbook {
   /** what the last call had to do differently; always empty here (nothing falls back) */
   notices: Notice[] = [];
   /** called by goTo() */
   onGoTo: ((sheet: string, cell: string) => void) | undefined;
-  /** the file as it is now: the bytes opened, or those ExcelJS saved after the last change */
+  /** the file as it is now: the bytes opened, or those written by the last change */
   private bytes: Uint8Array;
   /** the reader over `bytes` */
   private book: ReadBook;
-  /** the workbook loaded into ExcelJS for changes, or null before the first change */
-  private excel: { module: ExcelJSModule; workbook: ExcelJS.Workbook } | null = null;
-  /** ExcelJS holds changes not yet saved into `bytes` */
-  private dirty = false;
 
   private constructor(
     book: ReadBook,
@@ -165,48 +133,23 @@ export class FileWorkbook implements LiveWorkbook {
     return this.book.format;
   }
 
-  /** The file loaded into ExcelJS (from the current bytes) at the first change, with the module that writes it. */
-  private async exceljs(): Promise<{ module: ExcelJSModule; workbook: ExcelJS.Workbook }> {
-    if (this.book.format !== 'xlsx') {
-      // a legacy file becomes a new .xlsx of its sheets (values, number formats, merges, widths) at the first change
-      this.bytes = legacyPackage(this.book);
-      this.book = await readWorkbookBytes(this.bytes, this.fileName, { maxUnpackedBytes: Infinity });
-    }
-    if (!this.excel) {
-      const module = await import(/* webpackChunkName: "exceljs-writer" */ '../xlsx/browser');
-      this.excel = { module, workbook: (await module.readXlsxBuffer(this.bytes, this.fileName)).workbook };
-    }
-    return this.excel;
-  }
-
   /**
-   * Change the workbook directly through ExcelJS, as a user's own edit would (tests use it to
-   * change a marked cell, protect a sheet or take a sheet name before the next step).
+   * Replace the file by what `edit` makes of its bytes, as a user's own edit in another
+   * program would (tests use it to change a marked cell, protect a sheet or take a sheet name
+   * before the next step). Nothing the page does goes through here.
    */
-  async editWorkbook<T>(edit: (workbook: ExcelJS.Workbook) => T | Promise<T>): Promise<T> {
-    const { workbook: wb } = await this.exceljs();
-    const result = await edit(wb);
-    this.dirty = true;
-    return result;
-  }
-
-  /** Bring the bytes (and the reader over them) up to date with ExcelJS's changes. */
-  private async settle(): Promise<void> {
-    if (!this.dirty || !this.excel) return;
-    this.bytes = await this.excel.module.workbookToBytes(this.excel.workbook);
-    this.book = await readWorkbookBytes(this.bytes, this.fileName, { maxUnpackedBytes: Infinity });
-    this.dirty = false;
+  async editBytes(edit: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>): Promise<void> {
+    await this.convertLegacy();
+    await this.replace(await edit(this.bytes));
   }
 
   async listSheets(): Promise<SheetInfo[]> {
     this.notices = [];
-    await this.settle();
     return this.book.listSheets();
   }
 
   async readGrids(names?: string[]): Promise<Grid[]> {
     this.notices = [];
-    await this.settle();
     return this.book.readGrids(names);
   }
 
@@ -221,7 +164,6 @@ export class FileWorkbook implements LiveWorkbook {
     // Written by the package writer into the file as it is now: every part the file has stays
     // as it was (charts, pivot tables, notes…), except the workbook-level lists it extends.
     // A legacy file is converted to .xlsx first (its sheets' values, formats, merges, widths).
-    await this.settle();
     const removeSet = new Set(plan.remove);
     const registryName = lower(plan.registry.name);
     const staying = this.book.sheets.filter((s) => !removeSet.has(s.name) && lower(s.name) !== registryName);
@@ -235,162 +177,137 @@ export class FileWorkbook implements LiveWorkbook {
     const written = writePlanPackage(source, plan, { activate: options.activate !== false });
     this.bytes = written.bytes;
     this.book = await readWorkbookBytes(this.bytes, this.fileName, { maxUnpackedBytes: Infinity });
-    // ExcelJS (marks) starts again from these bytes
-    this.excel = null;
-    this.dirty = false;
-  }
-
-  /** A sheet by name: exactly, else ignoring case (as Excel finds sheets). */
-  private sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-    const sheets = wb.worksheets;
-    return sheets.find((ws) => ws.name === name) ?? sheets.find((ws) => lower(ws.name) === lower(name));
-  }
-
-  private now(cell: ExcelJS.Cell | undefined, theme: string[]): CellNow {
-    if (!cell) return { fill: null, note: null };
-    return { fill: fillColour(cell.style?.fill, theme), note: noteText(cell.note) };
   }
 
   /** The records of the last marking and their exact priors, or null when there is no marks sheet. */
-  private records(wb: ExcelJS.Workbook, module: ExcelJSModule): { ws: ExcelJS.Worksheet; records: MarkRecord[]; exact: Map<string, Exact> } | null {
-    const ws = this.sheet(wb, MARKS_SHEET);
-    if (!ws) return null;
-    const grid = module.worksheetToGrid(ws);
+  private async records(): Promise<{ records: MarkRecord[]; exact: Map<string, Exact> } | null> {
+    const found = this.book.sheets.find((s) => s.name === MARKS_SHEET) ?? this.book.sheets.find((s) => lower(s.name) === lower(MARKS_SHEET));
+    if (!found) return null;
+    const [grid] = await this.book.readGrids([found.name]);
     const exact = new Map<string, Exact>();
-    const header = grid.rows[0] ?? [];
+    const header = grid?.rows[0] ?? [];
     const col = header.findIndex((c) => c?.value === EXACT_HEADER);
-    if (col >= 0) {
+    if (grid && col >= 0) {
       for (let r = 1; r < grid.rowCount; r++) {
         const row = grid.rows[r];
         const [sheet, cell, json] = [row?.[0]?.value, row?.[1]?.value, row?.[col]?.value];
         if (typeof sheet !== 'string' || typeof cell !== 'string' || typeof json !== 'string') continue;
         try {
-          exact.set(`${sheet}\u0000${cell}`, JSON.parse(json) as Exact);
+          const parsed = JSON.parse(json) as Exact;
+          // records of the earlier ExcelJS marker have no version: restored from the colour and text
+          if (parsed && parsed.v === 2) exact.set(`${sheet}\u0000${cell}`, parsed);
         } catch {
           // a record without its exact prior restores from the colour and text
         }
       }
     }
-    return { ws, records: readMarkRecords(grid), exact };
+    return { records: readMarkRecords(grid), exact };
   }
 
-  private refuseProtected(wb: ExcelJS.Workbook, names: Iterable<string>): void {
+  private refuseProtected(ed: MarkEditor, names: Iterable<string>): void {
     for (const name of names) {
-      const ws = this.sheet(wb, name);
-      if (ws && isProtected(ws)) throw new ExcelAdapterError('protected-sheet', { sheet: ws.name });
+      const ref = ed.sheet(name);
+      if (ref && ed.protectedSheet(ref)) throw new ExcelAdapterError('protected-sheet', { sheet: ref.name });
     }
   }
 
-  /** Take the recorded marks off and delete the marks sheet. */
-  private restore(wb: ExcelJS.Workbook, found: NonNullable<ReturnType<FileWorkbook['records']>>): UnmarkResult {
-    const theme = workbookTheme(wb);
+  /** The package without the marks sheet (the workbook-level lists edited back). */
+  private withoutMarksSheet(bytes: Uint8Array): Uint8Array {
+    return writePlanPackage(bytes, marksPlan([]), { activate: false, registry: false }).bytes;
+  }
+
+  /** Take the recorded marks off and delete the marks sheet: this.bytes changes. */
+  private async restore(found: NonNullable<Awaited<ReturnType<FileWorkbook['records']>>>): Promise<UnmarkResult> {
+    const ed = new MarkEditor(this.withoutMarksSheet(this.bytes));
     const gone = new Set<string>();
     let cells = 0;
     let kept = 0;
+    const restores: PlannedRestore[] = [];
     for (const r of found.records) {
-      const ws = this.sheet(wb, r.sheet);
-      if (!ws) {
+      const sheet = ed.sheet(r.sheet);
+      if (!sheet) {
         gone.add(r.sheet);
         continue;
       }
       cells++;
-      const cell = ws.findCell(r.cell, 0) ?? undefined;
-      const now = this.now(cell, theme);
+      const now = cellNow(ed, sheet, r.cell);
       const what = restoreOf(r, now);
       if (what.fill === 'keep' || (r.noteKind !== 'none' && what.note === 'keep')) kept++;
-      if (!cell) continue;
-      const exact = found.exact.get(`${r.sheet}\u0000${r.cell}`);
-      if (what.fill !== 'keep') {
-        const to = what.fill.to;
-        if (exact?.fill && sameColour(fillColour(exact.fill, theme), to)) setFill(cell, exact.fill);
-        else setFill(cell, to === null ? null : solid(to));
-      }
-      if (now.note !== null && what.note !== 'keep') {
-        if (what.note === 'delete') clearNote(cell);
-        else if (exact?.note !== null && exact?.note !== undefined && noteText(exact.note) === what.note.to) cell.note = exact.note;
-        else cell.note = what.note.to;
-      }
+      restores.push({ sheet, cell: r.cell, fill: what.fill, note: now.note !== null ? what.note : 'keep', exact: found.exact.get(`${r.sheet}\u0000${r.cell}`) });
     }
-    wb.removeWorksheet(found.ws.id);
-    this.dirty = true;
+    applyRestores(ed, restores);
+    await this.replace(ed.toBytes());
     return { cells, kept, gone: [...gone], syncs: 0 };
+  }
+
+  /** The file is now these bytes. */
+  private async replace(bytes: Uint8Array): Promise<void> {
+    this.bytes = bytes;
+    this.book = await readWorkbookBytes(this.bytes, this.fileName, { maxUnpackedBytes: Infinity });
+  }
+
+  /** A legacy file becomes a new .xlsx of its sheets (values, number formats, merges, widths) at the first change. */
+  private async convertLegacy(): Promise<void> {
+    if (this.book.format !== 'xlsx') await this.replace(legacyPackage(this.book));
   }
 
   /**
    * Mark cells: each gets the mark's fill and, when it has one, the mark's note below the
    * cell's own. The marks of an earlier run are taken off first. Refuses, before changing
    * anything: a sheet that is not there ('sheet-gone'), a protected sheet ('protected-sheet').
+   *
+   * Written into the package (packageMarks.ts): a marked cell gets a new style index (its own
+   * format with the mark's fill, appended to styles.xml), its note goes into the sheet's
+   * comments part (created with its drawing when there is none); nothing else of the sheet
+   * part changes, and every other part is copied as it was.
    */
   async mark(marks: CellMark[]): Promise<MarkResult & { removed: UnmarkResult | null }> {
     this.notices = [];
-    const { module, workbook: wb } = await this.exceljs();
-    const sheets = new Map<string, ExcelJS.Worksheet>();
+    await this.convertLegacy();
+    const check = new MarkEditor(this.bytes);
+    const sheets = new Map<string, SheetRef>();
     for (const m of marks) {
       if (sheets.has(m.sheet)) continue;
-      const ws = this.sheet(wb, m.sheet);
-      if (!ws) throw new ExcelAdapterError('sheet-gone', { sheet: m.sheet });
-      sheets.set(m.sheet, ws);
+      const ref = check.sheet(m.sheet);
+      if (!ref) throw new ExcelAdapterError('sheet-gone', { sheet: m.sheet });
+      sheets.set(m.sheet, ref);
     }
-    const earlier = this.records(wb, module);
-    this.refuseProtected(wb, [...sheets.keys(), ...(earlier?.records.map((r) => r.sheet) ?? [])]);
-    const removed = earlier ? this.restore(wb, earlier) : null;
+    const earlier = await this.records();
+    this.refuseProtected(check, [...sheets.keys(), ...(earlier?.records.map((r) => r.sheet) ?? [])]);
+    const removed = earlier ? await this.restore(earlier) : null;
 
     // Everything is read before anything is written, as the add-in does (one probe per cell).
-    const theme = workbookTheme(wb);
-    const targets = marks.map((m) => {
-      const cell = (sheets.get(m.sheet) as ExcelJS.Worksheet).getCell(m.cell);
-      const note = cell.note as NoteValue;
-      const record = recordOf(m, this.now(cell, theme), 'note');
-      const prior: Exact = { fill: cell.style?.fill ?? null, note: note ?? null };
-      return { cell, note, record, prior: prior.fill || prior.note !== null ? JSON.stringify(prior) : '' };
+    const ed = new MarkEditor(this.bytes);
+    const planned = marks.map((m) => {
+      const sheet = ed.sheet(m.sheet) as SheetRef;
+      const record = recordOf(m, cellNow(ed, sheet, m.cell), 'note');
+      const now = cellNow(ed, sheet, m.cell);
+      const s = now.el ? (/\ss\s*=\s*["']([^"']*)["']/.exec(ed.text(sheet.part).slice(now.el.start, now.el.openEnd))?.[1] ?? null) : null;
+      const p: PlannedMark = { sheet, cell: m.cell, fill: record.fill, note: record.noteKind === 'none' ? null : record.note, exact: { v: 2, s, ms: '' } };
+      return { record, p };
     });
-    for (const { cell, note, record } of targets) {
-      setFill(cell, solid(record.fill));
-      if (record.noteKind === 'none') continue;
-      const before = noteText(note);
-      if (note && typeof note === 'object' && before) {
-        // Keep the earlier note's runs (its author in bold, its fonts) and add ours below.
-        const ours = record.note.slice(before.length);
-        cell.note = { ...note, texts: [...(note.texts ?? []), { text: ours }] };
-      } else {
-        cell.note = record.note;
-      }
-    }
+    applyMarks(ed, planned.map((x) => x.p));
 
     // The record of what changed, in the very hidden sheet: every cell text, as the add-in writes it.
-    const rows = markRows(targets.map((t) => t.record));
+    const rows = markRows(planned.map((t) => t.record));
     rows[0].push(EXACT_HEADER);
-    targets.forEach((t, i) => rows[i + 1].push(t.prior));
-    const book = wb.addWorksheet(MARKS_SHEET, { state: 'veryHidden' });
-    this.dirty = true;
-    rows.forEach((values, r) => {
-      const row = book.getRow(r + 1);
-      values.forEach((v, c) => {
-        const cell = row.getCell(c + 1);
-        cell.numFmt = '@';
-        if (v !== '') cell.value = v;
-      });
-    });
-    return { cells: targets.length, sheets: sheets.size, syncs: 0, removed };
+    planned.forEach((t, i) => rows[i + 1].push(JSON.stringify(t.p.exact)));
+    await this.replace(writePlanPackage(ed.toBytes(), marksPlan(rows), { activate: false }).bytes);
+    return { cells: planned.length, sheets: sheets.size, syncs: 0, removed };
   }
 
   /** Take every mark off, restoring what the cells had (what the user changed since stays). */
   async unmark(): Promise<UnmarkResult> {
     this.notices = [];
-    // Nothing marked (no marks sheet in the file as it is now): nothing to load or change.
-    await this.settle();
-    if (!this.book.sheets.some((s) => lower(s.name) === lower(MARKS_SHEET))) return { cells: 0, kept: 0, gone: [], syncs: 0 };
-    const { module, workbook: wb } = await this.exceljs();
-    const found = this.records(wb, module);
+    const found = await this.records();
     if (!found) return { cells: 0, kept: 0, gone: [], syncs: 0 };
-    this.refuseProtected(wb, new Set(found.records.map((r) => r.sheet)));
-    return this.restore(wb, found);
+    this.refuseProtected(new MarkEditor(this.bytes), new Set(found.records.map((r) => r.sheet)));
+    return this.restore(found);
   }
 
   /** Show a cell: the standalone page scrolls its view there (`onGoTo`). */
   async goTo(sheet: string, cell: string): Promise<void> {
     this.notices = [];
-    await this.settle();
     const sheets = this.book.sheets;
     const found = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => lower(s.name) === lower(sheet));
     if (!found) throw new ExcelAdapterError('sheet-gone', { sheet });
@@ -402,7 +319,6 @@ export class FileWorkbook implements LiveWorkbook {
    * sheets, the add-in's hidden sheets. Before any change: the bytes opened, unchanged.
    */
   async toBytes(): Promise<Uint8Array> {
-    await this.settle();
     return this.bytes;
   }
 

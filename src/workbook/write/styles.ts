@@ -33,6 +33,8 @@ type ListName = 'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs' | 'dxfs';
 interface List {
   /** items as written (raw XML) -> index */
   known: Map<string, number>;
+  /** the items the part has, as written, by index */
+  items: string[];
   count: number;
   added: string[];
 }
@@ -57,12 +59,13 @@ export class StyleSheet {
     if (!root || root.empty) throw new Error('styles.xml has no styleSheet');
     this.p = prefixOf(root.qname);
     for (const name of Object.keys(ITEM) as ListName[]) {
-      const list: List = { known: new Map(), count: 0, added: [] };
+      const list: List = { known: new Map(), items: [], count: 0, added: [] };
       const el = this.top(name);
       if (el && !el.empty) {
         const items = findAll(xml, ITEM[name], el.openEnd, el.closeStart);
         items.forEach((it, i) => {
           const raw = xml.slice(it.start, it.end);
+          list.items.push(raw);
           if (!list.known.has(raw)) list.known.set(raw, i);
           if (name === 'numFmts') {
             const a = attrsOf(xml, it);
@@ -179,6 +182,36 @@ export class StyleSheet {
     const i = this.add('cellXfs', raw);
     this.xfCache.set(key, i);
     return i;
+  }
+
+  /** An item of a list as written (the part's, or one appended), or undefined past its end. */
+  item(name: 'cellXfs' | 'fills', i: number): string | undefined {
+    const list = this.lists.get(name) as List;
+    return i < list.count ? list.items[i] : list.added[i - list.count];
+  }
+
+  /**
+   * The cellXfs index of a copy of cell format `xf` with another fill: a solid `colour`
+   * ('#RRGGBB'), no fill (null), or a fill element as written (`raw`). Everything else of the
+   * format (font, border, number format, alignment, protection, its own attributes) is kept.
+   * A missing `xf` is taken as the workbook's default (0).
+   */
+  withFill(xf: number, fill: string | null | { raw: string }): number {
+    const p = this.p;
+    const raw =
+      fill === null
+        ? `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`
+        : typeof fill === 'string'
+          ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`
+          : fill.raw;
+    const fillId = this.add('fills', raw);
+    const base = this.item('cellXfs', xf) ?? this.item('cellXfs', 0) ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const gt = base.indexOf('>') + (base.startsWith('/>', base.indexOf('>') - 1) ? -1 : 0);
+    let tag = base.slice(0, gt);
+    const rest = base.slice(gt);
+    tag = /\sfillId\s*=/.test(tag) ? tag.replace(/(\sfillId\s*=\s*)(?:"[^"]*"|'[^']*')/, `$1"${fillId}"`) : `${tag} fillId="${fillId}"`;
+    tag = /\sapplyFill\s*=/.test(tag) ? tag.replace(/(\sapplyFill\s*=\s*)(?:"[^"]*"|'[^']*')/, '$1"1"') : `${tag} applyFill="1"`;
+    return this.add('cellXfs', tag + rest);
   }
 
   /** The dxfs index of a highlight's style. */

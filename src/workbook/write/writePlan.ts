@@ -65,6 +65,11 @@ export interface PlanWriteOptions {
   deflateRaw?: DeflateRaw;
   /** make the first summary sheet the one shown (default true) */
   activate?: boolean;
+  /**
+   * write plan.registry (default true); false only removes the sheet of that name (and
+   * plan.remove): the standalone page takes its very hidden marks sheet out this way
+   */
+  registry?: boolean;
 }
 
 /** The relative target of `part` from the folder of `from` (both package part names). */
@@ -188,7 +193,7 @@ export function writePlanPackage(input: Uint8Array, plan: WorkbookPlan, options:
   );
 
   // our sheets: summary sheets, then the registry
-  const all = [...plan.sheets, { ...plan.registry, hidden: true }];
+  const all = options.registry === false ? [...plan.sheets] : [...plan.sheets, { ...plan.registry, hidden: true }];
   const firstNew = staying.length;
   const activeNew = options.activate === false ? -1 : plan.sheets.findIndex((s) => !s.hidden);
   const added: ZipInput[] = [];

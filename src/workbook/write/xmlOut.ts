@@ -20,7 +20,9 @@ export function esc(s: string): string {
 /** `<t>` text, with xml:space="preserve" when spaces at either end or line breaks would be lost. */
 export function tElement(tag: string, s: string): string {
   const preserve = /^\s|\s$|\n/.test(s);
-  return preserve ? `<${tag} xml:space="preserve">${esc(s)}</${tag}>` : `<${tag}>${esc(s)}</${tag}>`;
+  // text that reads as an escaped character (`_x000D_`) keeps its underscore escaped (ST_Xstring)
+  const text = esc(s).replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+  return preserve ? `<${tag} xml:space="preserve">${text}</${tag}>` : `<${tag}>${text}</${tag}>`;
 }
 
 /** A number as XML Schema double text ('' for NaN and infinities, which a cell cannot hold). */

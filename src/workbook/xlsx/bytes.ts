@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// (toNodeBuffer names Node's Buffer type; the page builds without @types/node in scope otherwise)
 /**
  * Byte helpers that work the same in Node and in a browser bundle: no `node:` modules and
  * no reference to the global `Buffer` except in `toNodeBuffer`, which looks it up at run time.
