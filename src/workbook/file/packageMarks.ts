@@ -1,6 +1,6 @@
 import { address, columnLetters } from '../../core/grid';
 import type { CellNow } from '../../core/marks/Marks.types';
-import { OpcPackage, relType, relsPartOf } from '../ooxml/package';
+import { OpcPackage, relType, relativeTarget, relsPartOf } from '../ooxml/package';
 import type { ZipInput } from '../ooxml/zip';
 import { deflatedEntry, nameKey, utf8Bytes, writeZip } from '../ooxml/zip';
 import { NS_REL, commentsXml, notesVml } from '../write/sheet';
@@ -369,14 +369,6 @@ function freeVmlBlock(ed: MarkEditor): number {
 
 function freeName(ed: MarkEditor, prefix: string, suffix: string): string {
   for (let n = 1; ; n++) if (!ed.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
-}
-
-function relativeTarget(from: string, part: string): string {
-  const base = from.split('/').slice(0, -1);
-  const to = part.split('/');
-  let i = 0;
-  while (i < base.length && i < to.length - 1 && base[i] === to[i]) i++;
-  return [...base.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
 
 /** Add a relationship to a part's relationships (creating the part); returns its id. */

@@ -53,6 +53,15 @@ export function sourceOfRels(relsPart: string): string {
   return `${m[1] ?? ''}${m[2]}`;
 }
 
+/** The relative target of `part` from the folder of `from` (both package part names): the inverse of resolveTarget. */
+export function relativeTarget(from: string, part: string): string {
+  const base = from.split('/').slice(0, -1);
+  const to = part.split('/');
+  let i = 0;
+  while (i < base.length && i < to.length - 1 && base[i] === to[i]) i++;
+  return [...base.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}
+
 /**
  * Resolve a relationship target against the part that holds the relationships (OPC §9.3 /
  * RFC 3986): a target starting with '/' is absolute from the package root; anything else is

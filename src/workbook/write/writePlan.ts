@@ -1,9 +1,7 @@
 import type { WorkbookPlan } from '../../core/summary/Plan.types';
-import { OpcPackage, relType, relsPartOf } from '../ooxml/package';
+import { OpcPackage, relType, relativeTarget, relsPartOf } from '../ooxml/package';
 import type { DeflateRaw, ZipInput } from '../ooxml/zip';
-import { deflatedEntry } from '../ooxml/zip';
-import { nameKey, utf8Bytes, utf8Text } from '../ooxml/zip';
-import { writeZip } from '../ooxml/zip';
+import { deflatedEntry, nameKey, utf8Bytes, utf8Text, writeZip } from '../ooxml/zip';
 import { NS_REL, commentsXml, notesVml, printTitles, sheetXml } from './sheet';
 import { StyleSheet } from './styles';
 import type { Edit, Found } from './xmlOut';
@@ -70,15 +68,6 @@ export interface PlanWriteOptions {
    * plan.remove): the standalone page takes its very hidden marks sheet out this way
    */
   registry?: boolean;
-}
-
-/** The relative target of `part` from the folder of `from` (both package part names). */
-function relativeTarget(from: string, part: string): string {
-  const base = from.split('/').slice(0, -1);
-  const to = part.split('/');
-  let i = 0;
-  while (i < base.length && i < to.length - 1 && base[i] === to[i]) i++;
-  return [...base.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
 
 /** The smallest `${prefix}${n}${suffix}` (n ≥ 1) not taken. */

@@ -4,6 +4,8 @@
  * its end tag, change one attribute). Browser-safe.
  */
 
+import { utf8Bytes } from '../ooxml/zip';
+
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
@@ -223,7 +225,7 @@ export class ByteSink {
     if (this.encoder) {
       this.len += this.encoder.encodeInto(s, this.buf.subarray(this.len)).written ?? 0;
     } else {
-      const b = utf8Fallback(s);
+      const b = utf8Bytes(s); // without TextEncoder (jsdom): the package layer's encoder
       this.buf.set(b, this.len);
       this.len += b.length;
     }
@@ -243,23 +245,4 @@ export class ByteSink {
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.len);
   }
-}
-
-function utf8Fallback(s: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
 }
