@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../core/i18n';
 import { langFrom, t } from '../core/i18n';
-import type { HighlightKind } from '../core/summary';
+import type { HighlightKind, Targets } from '../core/summary';
 import { readWorkbook } from '../core/layout';
 import { checkWorkbook, hasErrors, prepareSheets } from '../core/check';
 import { summarize, summarizeTables } from '../core/summarize';
@@ -13,7 +13,7 @@ import { jsonChunks } from './jsonOut';
 import { writeSummary } from './writeSummary';
 import { analyse, analysisText } from '../core/text';
 import type { SummaryResult } from '../core/summarize';
-import { splitGrids, summaryPeriod } from '../core/summary';
+import { isTargetsSheet, readTargets, splitGrids, summaryPeriod } from '../core/summary';
 
 const VERSION = '0.1.0';
 
@@ -196,19 +196,31 @@ export function program(io: Io): Command {
     .description('写出分析要点：全市、分指标、分地区的文字，每个数字与表中显示一致 / write the analysis text (overall, by indicator, by region), every figure as the table shows it')
     .argument('<file>', '.xlsx 工作簿 / .xlsx workbook')
     .option('--region <name>', '为这个地区写要点（领导简报）/ key points for this region (the leadership summary)')
-    .option('--previous <file>', '上期报表，用于位次前移/后移 / last period\'s report, for rank changes')
+    .option('--previous <file>', '上期报表，用于位次前移/后移和增速变化 / last period\'s report, for rank changes and changes of growth')
+    .option('--targets <file>', '年度目标任务表（地区×指标），用于完成年度目标和序时进度；缺省用工作簿自己的目标表 / annual targets (regions x indicators); by default the workbook\'s own sheet of targets')
     .addOption(new Option('--format <format>', '输出格式 / output format').choices(['txt', 'md', 'json']).default('txt'))
     .addOption(new Option('--times <style>', '增长100%以上的说法：percent（增长150.0%）| times（增长1.5倍）/ growth of 100% and more').choices(['percent', 'times']).default('percent'))
     .option('--sheet <name>', '只用这个工作表（可重复）/ only this sheet (repeatable)', collect)
     .option('--lang <lang>', 'zh-CN | en-US', langOption)
-    .action(async (file: string, opts: { region?: string; previous?: string; format: 'txt' | 'md' | 'json'; times: 'percent' | 'times'; sheet?: string[]; lang?: Lang }) => {
+    .action(async (file: string, opts: { region?: string; previous?: string; targets?: string; format: 'txt' | 'md' | 'json'; times: 'percent' | 'times'; sheet?: string[]; lang?: Lang }) => {
       const lang = opts.lang ?? langOption(undefined);
       const grids = splitGrids(await loadGrids(file, opts.sheet, lang)).grids;
       const sheets = prepareSheets({ grids });
+      // a sheet of targets is not a table of figures: it gives 完成年度目标 (as in summarize)
+      const targetSheets = sheets.filter((p) => isTargetsSheet(p.layout));
+      const figures = sheets.filter((p) => !targetSheets.includes(p));
       const result = summarize(
-        sheets.map((p) => p.layout),
-        sheets.map((p) => p.cells),
+        figures.map((p) => p.layout),
+        figures.map((p) => p.cells),
       );
+      let targets: Targets | null = null;
+      if (opts.targets) {
+        const own = prepareSheets({ grids: splitGrids(await loadGrids(opts.targets, undefined, lang)).grids });
+        targets = readTargets(own.map((p) => p.layout), own.map((p) => p.cells));
+        if (!targets.size) io.err(t(lang, 'write.targets-none', { file: opts.targets }) + '\n');
+      } else if (targetSheets.length) {
+        targets = readTargets(targetSheets.map((p) => p.layout), targetSheets.map((p) => p.cells));
+      }
       const findings = checkWorkbook(sheets, { lang }).issues;
       let previous: { result: SummaryResult; label: string } | null = null;
       if (opts.previous) {
@@ -216,7 +228,7 @@ export function program(io: Io): Command {
         const r = summarize(prev.map((p) => p.layout), prev.map((p) => p.cells));
         previous = { result: r, label: summaryPeriod(r) ?? opts.previous };
       }
-      const analysis = analyse(result, { lang, region: opts.region ?? null, findings, previous, times: opts.times });
+      const analysis = analyse(result, { lang, region: opts.region ?? null, findings, previous, targets, times: opts.times });
       if (opts.region && !analysis.paragraphs.some((p) => p.kind === 'leadership')) throw new UserError(t(lang, 'text.no-region', { region: opts.region }), 2);
       if (opts.format === 'json') await outJson(io, analysis);
       else io.out(analysisText(analysis, opts.format));

@@ -175,3 +175,36 @@ test('text writes the analysis of the sample: overall, by indicator, by region, 
   expect(missing.code).toBe(2);
   expect(missing.err).toContain('表中没有地区「火星」');
 });
+
+test('text with targets: 完成年度目标 against 序时进度, from --targets or from the workbook\'s own sheet of targets (not read as figures)', async () => {
+  const sample = path.resolve(__dirname, '../../assets/sample/county-indicators-2025-03.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(sample);
+  const gdp = wb.getWorksheet('地区生产总值') as ExcelJS.Worksheet;
+  const rows: [string, number][] = [];
+  gdp.eachRow((r, i) => {
+    if (i >= 5 && typeof r.getCell(1).value === 'string' && typeof r.getCell(2).value === 'number') rows.push([r.getCell(1).value as string, r.getCell(2).value as number]);
+  });
+  // targets in 亿元 (the sample is in 万元): 1-3月 completes a quarter of each, 序时进度 is 25.0%
+  const fill = (ws: ExcelJS.Worksheet) => {
+    ws.getCell('A1').value = '2025年各县市区年度目标任务';
+    ws.getRow(2).values = ['地区', '地区生产总值（亿元）'];
+    rows.forEach(([name, value], i) => (ws.getRow(3 + i).values = [name, Math.round((value * 4) / 100) / 100]));
+  };
+  const own = new ExcelJS.Workbook();
+  fill(own.addWorksheet('目标任务'));
+  const targets = path.join(dir, 'text-targets.xlsx');
+  await own.xlsx.writeFile(targets);
+  const r = await cli(['text', sample, '--targets', targets, '--lang', 'zh-CN']);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('全市：地区生产总值537.69亿元，增长6.1%（按可比价计算），完成年度目标的25.0%，与序时进度持平。');
+  expect(r.out).toMatch(/个县市区中，有0个超序时进度，0个落后序时进度，\d+个与序时进度持平。/);
+  fill(wb.addWorksheet('目标任务'));
+  const inside = path.join(dir, 'sample-with-targets.xlsx');
+  await wb.xlsx.writeFile(inside);
+  const r2 = await cli(['text', inside, '--lang', 'zh-CN']);
+  expect(r2.code).toBe(0);
+  expect(r2.out).toBe(r.out);
+  const plain = await cli(['text', sample, '--lang', 'zh-CN']);
+  expect(plain.out).not.toContain('序时进度');
+});

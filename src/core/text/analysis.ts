@@ -10,9 +10,14 @@ import type { Finding } from '../check';
 import { columnLetters, parseRange } from '../grid';
 import type { Lang } from '../i18n';
 import type { SummaryResult, SummaryRow, SummaryTable } from '../summarize';
-import { scopeWord } from '../summary/model';
+import { indicatorKey } from '../check';
+import { progressGap, roundHalfUp, targetProgress, timeProgress } from '../compute';
+import { parsePeriod } from '../layout';
+import { latestPeriod, mainPeriod, pickTables, scopeWord, TOTAL_KEY } from '../summary/model';
+import type { Targets } from '../summary/targets';
+import { targetsIn } from '../summary/targets';
 import type { LastStyle, TimesStyle } from './words';
-import { countWords, growthWords, levelWords, listWords, outcomeWords, pointsWords, rankChangeWords, rankWords, shown, showsZero } from './words';
+import { completionWords, countWords, growthWords, levelWords, listWords, outcomeWords, pointsWords, rankChangeWords, rankWords, rateChangeWords, shown, showsZero } from './words';
 
 /** A figure a sentence cites: as written, its value, and the cell it comes from. */
 export interface CitedFigure {
@@ -24,6 +29,12 @@ export interface CitedFigure {
   cell: string;
   /** the figure was converted for the text (万元 → 亿元: 0.0001, written with two decimals) */
   scale?: number;
+  /**
+   * the figure is computed from the cell, as the summary table computes it, not read from it:
+   * completion of the annual target (%), its gap to 序时进度 (points), or the change of the growth
+   * rate against the last report (points). `value` is then the computed figure.
+   */
+  computed?: 'completion' | 'progress-gap' | 'rate-change';
 }
 
 export interface Sentence {
@@ -60,8 +71,12 @@ export interface AnalysisOptions {
   top?: number;
   /** the checks' findings: an indicator with an error is left out until corrected */
   findings?: Finding[];
-  /** last report's ranks, for 前移 / 后移 */
+  /** last report's ranks and growth, for 前移 / 后移 and 增速提高 / 回落 */
   previous?: { result: SummaryResult; label: string } | null;
+  /** annual targets, for 完成年度目标 and 序时进度 */
+  targets?: Targets | null;
+  /** 序时进度 in % (default: months elapsed in the summary's period / 12; null: not said) */
+  timeProgress?: number | null;
 }
 
 const W = {
@@ -149,6 +164,44 @@ function previousRank(previous: AnalysisOptions['previous'], t: SummaryTable, ke
   return p?.rows.find((r) => r.key === key)?.rank ?? null;
 }
 
+/** The same indicator's table in last report. */
+function previousTable(previous: AnalysisOptions['previous'], t: SummaryTable): SummaryTable | null {
+  return previous?.result.tables.find((x) => x.indicator === t.indicator && x.rankBy === t.rankBy) ?? null;
+}
+
+/** A row's completion of its annual target, as the summary table shows it (one decimal), with its gap to 序时进度. */
+interface Completion {
+  done: number;
+  gap: number | null;
+  figures: CitedFigure[];
+}
+
+/** Targets by table, in the table's unit: only for tables with a cumulative value to complete them. */
+function targetsByTable(tables: SummaryTable[], targets: Targets | null | undefined): Map<SummaryTable, Map<string, number>> {
+  const out = new Map<SummaryTable, Map<string, number>>();
+  if (!targets) return out;
+  for (const t of tables) {
+    const target = targets.get(indicatorKey(t.indicator));
+    if (!target || !t.rows.some((r) => r.value !== null)) continue;
+    const values = targetsIn(target, t.unit);
+    if (values) out.set(t, values);
+  }
+  return out;
+}
+
+function completionOf(t: SummaryTable, r: SummaryRow, key: string, targets: Map<SummaryTable, Map<string, number>>, progress: number | null): Completion | null {
+  const target = targets.get(t)?.get(key);
+  const raw = target === undefined ? null : targetProgress(r.value, target);
+  const cell = cellOf(t, r, 'value');
+  if (raw === null || !cell) return null;
+  // as 主要指标汇总表 computes them: completion to one decimal, the gap from the displayed completion
+  const done = roundHalfUp(raw, 1);
+  const gap = progress === null ? null : (progressGap(done, progress, 1)?.points ?? null);
+  const figures: CitedFigure[] = [{ text: shown(done, 1), value: done, sheet: t.sheet, cell, computed: 'completion' }];
+  if (gap !== null && !showsZero(gap, 1)) figures.push({ text: shown(Math.abs(gap), 1), value: gap, sheet: t.sheet, cell, computed: 'progress-gap' });
+  return { done, gap, figures };
+}
+
 /**
  * Write the analysis of a summary result: the total, each indicator, each region in the order of
  * the first table, and the leadership summary of `region` when given.
@@ -170,6 +223,23 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
   const totalName = tables.find((t) => t.total)?.total?.name ?? (lang === 'zh-CN' ? '全市' : 'the total');
   const scope = scopeWord(totalName, lang);
   const priced = new Set<string>(); // indicators whose price basis was said once
+  const targets = targetsByTable(tables, options.targets);
+  let progress: number | null = null;
+  if (options.timeProgress !== undefined) progress = options.timeProgress;
+  else if (targets.size) {
+    // the summary's period, as 主要指标汇总表 takes it (summaryPeriod; not imported: the plan may import this module)
+    const picked = pickTables(result, undefined).tables;
+    const period = mainPeriod(picked) ?? latestPeriod(picked);
+    const months = period ? (parsePeriod(period)?.endMonth ?? null) : null;
+    progress = months ? timeProgress({ month: months }) : null;
+  }
+  // mid-year: 时间过半、任务过半
+  const half = progress !== null && roundHalfUp(progress, 1) === 50;
+  const completionSaid = (c: Completion | null, parts: string[], figures: CitedFigure[]): void => {
+    if (!c) return;
+    parts.push(completionWords(c.done, c.gap, lang, half));
+    figures.push(...c.figures);
+  };
 
   // 1. the total
   const totalSentences: Sentence[] = [];
@@ -181,6 +251,15 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
       priced.add(t.indicator);
       return words + (lang === 'zh-CN' ? '（按可比价计算）' : ' (at comparable prices)');
     });
+    const before = previousTable(options.previous, t)?.totalRow?.growthShown ?? null;
+    const growthCell = cellOf(t, tr, 'growth');
+    if (before !== null && tr.growthShown !== null && growthCell && options.previous) {
+      parts.push(rateChangeWords(tr.growthShown, before, tr.growthDecimals, options.previous.label, lang));
+      const dec = tr.growthDecimals ?? 1;
+      const diff = Number(shown(Number(shown(tr.growthShown, dec)) - Number(shown(before, dec)), dec));
+      if (diff !== 0) figures.push({ text: shown(Math.abs(diff), dec), value: diff, sheet: t.sheet, cell: growthCell, computed: 'rate-change' });
+    }
+    completionSaid(completionOf(t, tr, TOTAL_KEY, targets, progress), parts, figures);
     if (!parts.length) continue;
     totalSentences.push({ text: `${t.indicator}${lang === 'zh-CN' ? '' : ' '}${parts.join(w.comma)}${w.stop}`, figures });
   }
@@ -218,6 +297,19 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
           : `Of ${n} ${scope}, ${above.length} grew faster than ${totalName}, ${below.length} slower${level ? ` and ${level} at the same rate` : ''}${w.stop}`;
       // counts only: the total's growth is said in the total's paragraph
       sentences.push({ text, figures: [] });
+    }
+    if (targets.has(t) && progress !== null) {
+      const done = t.rows.filter((r) => !r.apart).map((r) => completionOf(t, r, r.key, targets, progress)).filter((c): c is Completion => c !== null && c.gap !== null);
+      if (done.length >= 2) {
+        const ahead = done.filter((c) => (c.gap as number) > 0).length;
+        const behind = done.filter((c) => (c.gap as number) < 0).length;
+        const on = done.length - ahead - behind;
+        const text =
+          lang === 'zh-CN'
+            ? `${done.length}个${scope}中，有${ahead}个超序时进度，${behind}个落后序时进度${on ? `，${on}个与序时进度持平` : ''}${w.stop}`
+            : `Of ${done.length} ${scope}, ${ahead} are ahead of time progress, ${behind} behind${on ? ` and ${on} on it` : ''}${w.stop}`;
+        sentences.push({ text, figures: [] });
+      }
     }
     const negative = ranked.filter((r) => (r.growthShown as number) < 0 && shown(r.growthShown as number, r.growthDecimals) !== shown(0, r.growthDecimals));
     if (negative.length) {
@@ -258,6 +350,7 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
         if (t.rankBy === 'growth' && r.rank <= top) strong.push(t.indicator);
         else if (t.rankBy === 'growth' && r.fromBottom !== null && r.fromBottom <= top) weak.push(t.indicator);
       }
+      completionSaid(completionOf(t, r, key, targets, progress), parts, figures);
       if (!parts.length) continue;
       sentences.push({ text: `${t.indicator}${lang === 'zh-CN' ? '' : ' '}${parts.join(w.comma)}${w.stop}`, figures });
     }

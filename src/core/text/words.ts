@@ -128,3 +128,45 @@ export function levelWords(x: number, decimals: number | null, unit: string | nu
   if (lang === 'zh-CN') return `${n}${unit}`;
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
+
+/**
+ * 完成年度目标的76.3%，超序时进度1.3个百分点 / 落后序时进度2.1个百分点 / 与序时进度持平. `gap` is the
+ * completion less 序时进度 in points, both as displayed (null: no time progress is known, so only the
+ * completion is said). At mid-year (`half`), a completion of 50% and more also says
+ * 实现“时间过半、任务过半”.
+ */
+export function completionWords(done: number, gap: number | null, lang: Lang, half = false): string {
+  const d = shown(done, 1);
+  const parts: string[] = [lang === 'zh-CN' ? `完成年度目标的${d}%` : `${d}% of the annual target done`];
+  if (gap !== null) {
+    const g = shown(Math.abs(gap), 1);
+    if (showsZero(gap, 1)) parts.push(lang === 'zh-CN' ? '与序时进度持平' : 'on time progress');
+    else if (lang === 'zh-CN') parts.push(`${gap > 0 ? '超' : '落后'}序时进度${g}个百分点`);
+    else parts.push(`${g} ${g === '1' ? 'point' : 'points'} ${gap > 0 ? 'ahead of' : 'behind'} time progress`);
+  }
+  if (half && Number(d) >= 50) parts.push(lang === 'zh-CN' ? '实现“时间过半、任务过半”' : 'half the year, half the task');
+  return parts.join(lang === 'zh-CN' ? '，' : ', ');
+}
+
+/**
+ * A growth rate against the last report's, in points (both as displayed):
+ * 增速比1-2月提高0.3个百分点 / 回落0.5个百分点 / 增速与1-2月持平; a decline both times:
+ * 降幅比1-2月收窄 / 扩大; a change of sign: 增速由负转正 / 由正转负 before the points.
+ */
+export function rateChangeWords(current: number, previous: number, decimals: number | null, since: string, lang: Lang): string {
+  const dec = decimals ?? 1;
+  const cur = Number(shown(current, dec));
+  const prev = Number(shown(previous, dec));
+  const diff = Number(shown(cur - prev, dec));
+  const n = shown(Math.abs(diff), dec);
+  if (lang === 'en-US') {
+    const pts = `${n} ${n === '1' ? 'point' : 'points'}`;
+    if (diff === 0) return `growth the same as in ${since}`;
+    if (cur < 0 && prev < 0) return `the decline ${pts} ${diff > 0 ? 'narrower' : 'wider'} than in ${since}`;
+    return `growth ${pts} ${diff > 0 ? 'higher' : 'lower'} than in ${since}`;
+  }
+  if (diff === 0) return `增速与${since}持平`;
+  if (cur < 0 && prev < 0) return `降幅比${since}${diff > 0 ? '收窄' : '扩大'}${n}个百分点`;
+  const turn = cur > 0 && prev < 0 ? '增速由负转正，比' : cur < 0 && prev > 0 ? '增速由正转负，比' : '增速比';
+  return `${turn}${since}${diff > 0 ? '提高' : '回落'}${n}个百分点`;
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { countWords, growthWords, levelWords, listWords, outcomeWords, pointsWords, rankChangeWords, rankWords, shown } from '../../../src/core/text';
+import { completionWords, countWords, growthWords, levelWords, listWords, outcomeWords, pointsWords, rankChangeWords, rankWords, rateChangeWords, shown } from '../../../src/core/text';
 
 describe('growthWords: 增长 / 下降 / 持平', () => {
   test.each([
@@ -102,4 +102,49 @@ test('lists and levels as the cells show them', () => {
   expect(levelWords(52340, 0, '元', 'en-US')).toBe('52340 元');
   expect(shown(-0.0001, 1)).toBe('0.0');
   expect(shown(12.5, null)).toBe('12.5');
+});
+
+describe('completionWords: 完成年度目标的X%，超 / 落后序时进度Y个百分点', () => {
+  test('ahead, behind, on time progress; the completion to one decimal', () => {
+    expect(completionWords(76.3, 1.3, 'zh-CN')).toBe('完成年度目标的76.3%，超序时进度1.3个百分点');
+    expect(completionWords(22.9, -2.1, 'zh-CN')).toBe('完成年度目标的22.9%，落后序时进度2.1个百分点');
+    expect(completionWords(25, 0, 'zh-CN')).toBe('完成年度目标的25.0%，与序时进度持平');
+    expect(completionWords(25, -0.04, 'zh-CN')).toBe('完成年度目标的25.0%，与序时进度持平');
+    expect(completionWords(31.25, null, 'zh-CN')).toBe('完成年度目标的31.3%');
+    expect(completionWords(22.9, -2.1, 'en-US')).toBe('22.9% of the annual target done, 2.1 points behind time progress');
+    expect(completionWords(76.3, 1.3, 'en-US')).toBe('76.3% of the annual target done, 1.3 points ahead of time progress');
+  });
+
+  test('时间过半、任务过半 at mid-year only, and only at 50% and more as displayed', () => {
+    expect(completionWords(50.2, 0.2, 'zh-CN', true)).toBe('完成年度目标的50.2%，超序时进度0.2个百分点，实现“时间过半、任务过半”');
+    expect(completionWords(49.96, 0, 'zh-CN', true)).toBe('完成年度目标的50.0%，与序时进度持平，实现“时间过半、任务过半”');
+    expect(completionWords(49.9, -0.1, 'zh-CN', true)).toBe('完成年度目标的49.9%，落后序时进度0.1个百分点');
+    expect(completionWords(60, 35, 'zh-CN', false)).not.toContain('过半');
+  });
+});
+
+describe('rateChangeWords: 提高 / 回落 个百分点; a decline 收窄 / 扩大; 由负转正', () => {
+  test('each case in points, never in %', () => {
+    expect(rateChangeWords(7.4, 6.0, 1, '1-2月', 'zh-CN')).toBe('增速比1-2月提高1.4个百分点');
+    expect(rateChangeWords(5.5, 6.0, 1, '1-2月', 'zh-CN')).toBe('增速比1-2月回落0.5个百分点');
+    expect(rateChangeWords(-2.0, -3.2, 1, '1-2月', 'zh-CN')).toBe('降幅比1-2月收窄1.2个百分点');
+    expect(rateChangeWords(-4.0, -3.2, 1, '1-2月', 'zh-CN')).toBe('降幅比1-2月扩大0.8个百分点');
+    expect(rateChangeWords(2.0, -3.2, 1, '1-2月', 'zh-CN')).toBe('增速由负转正，比1-2月提高5.2个百分点');
+    expect(rateChangeWords(-1.0, 3.2, 1, '1-2月', 'zh-CN')).toBe('增速由正转负，比1-2月回落4.2个百分点');
+    expect(rateChangeWords(6.04, 5.96, 1, '1-2月', 'zh-CN')).toBe('增速与1-2月持平');
+    expect(rateChangeWords(5.5, 6.0, 1, 'Jan-Feb', 'en-US')).toBe('growth 0.5 points lower than in Jan-Feb');
+    expect(rateChangeWords(-2.0, -3.2, 1, 'Jan-Feb', 'en-US')).toBe('the decline 1.2 points narrower than in Jan-Feb');
+  });
+
+  test('the points are the difference of the rates as displayed (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -500, max: 500 }), fc.integer({ min: -500, max: 500 }), (a, b) => {
+        const words = rateChangeWords(a / 10, b / 10, 1, '上月', 'zh-CN');
+        expect(words).not.toMatch(/%|-/);
+        const n = words.match(/([\d.]+)个百分点/);
+        if (a === b) expect(words).toBe('增速与上月持平');
+        else expect(Number(n?.[1])).toBeCloseTo(Math.abs(a - b) / 10, 6);
+      }),
+    );
+  });
 });
