@@ -79,6 +79,24 @@ describe('identity-mismatch', () => {
     expect(part.map((f) => [f.cell, f.related?.cell, f.message])).toEqual([['E5', 'D5', '南湖市「工业」为 260.0，大于「第二产业」250.2（工业 ≤ 第二产业）']]);
   });
 
+  test('a month\'s GDP（当月） adds up with the month\'s industries, never with the cumulative ones beside it; 工业投资 is not 工业', () => {
+    const rows: (string | number | null)[][] = [
+      ['各县主要指标', null, null, null, null, null, null, null, null, null, null],
+      ['地区', '地区生产总值(万元)', '第一产业增加值(万元)', '第二产业增加值(万元)', '第三产业增加值(万元)', '地区生产总值（当月）(万元)', '第一产业增加值（当月）(万元)', '第二产业增加值（当月）(万元)', '第三产业增加值（当月）(万元)', '工业投资(万元)', '工业用电量(万千瓦时)'],
+      ['甲县', 600, 100, 200, 300, 210, 30, 80, 100, 900, 5000],
+      ['乙县', 900, 150, 350, 400, 320, 50, 120, 150, 800, 6000],
+      ['丙县', 700, 120, 260, 320, 250, 40, 90, 120, 700, 7000],
+    ];
+    const grid = (change?: [number, number, number]) => {
+      const r = rows.map((x) => [...x]);
+      if (change) r[change[0]][change[1]] = change[2];
+      return gridFromValues('县', r, { formats: r.map((_, i) => (i >= 2 ? Array(11).fill('0') : [])) });
+    };
+    expect(findings([grid()], 'identity-mismatch')).toEqual([]);
+    expect(items([grid()], 'identity-mismatch')).toBe(6);
+    expect(findings([grid([3, 7, 130])], 'identity-mismatch').map((f) => [f.cell, f.cells])).toEqual([['F4', ['F4', 'G4', 'H4', 'I4']]]);
+  });
+
   test("a bureau's own identity from the settings (第二产业 = 工业 + 建筑业) is checked beside the standard ones", () => {
     const { settings, problems } = parseSettings({ identities: [{ name: '第二产业 = 工业 + 建筑业', whole: '^第二产业', parts: ['^工业', '^建筑业'], kind: 'sum' }] }, RULE_IDS);
     expect(problems).toEqual([]);

@@ -81,6 +81,21 @@ function tryIdentity(def: IdentityDef, sheet: CheckedSheet, where: string, t: Te
   }
 }
 
+/**
+ * What a name says beyond the words an identity matched, so that whole and parts are the same kind
+ * of figure: 地区生产总值（当月） adds up with 第一产业增加值（当月）…, never with the cumulative
+ * 第一产业增加值 beside it, and 工业 ≤ 第二产业 holds for 工业增加值, not for 工业投资 or 工业用电量.
+ * 增加值 is the default measure of an industry (第一产业 = 第一产业增加值), and an abbreviation in
+ * brackets (GDP) names the indicator again rather than qualifying it.
+ */
+function rest(name: string, re: RegExp): string {
+  return name
+    .replace(re, '')
+    .replace(/[（(][A-Za-z]+[）)]/g, '')
+    .replace(/增加值/g, '')
+    .replace(/[\s（）()]/g, '');
+}
+
 /** Columns that add up: values (not growth, shares or per-capita figures) of one period and unit. */
 function additiveValue(c: TableColumn): boolean {
   return (c.measure === 'value' || c.measure === 'prior' || c.measure === 'increment') && c.indicator.additive;
@@ -90,10 +105,10 @@ function additiveValue(c: TableColumn): boolean {
 function inItems(def: IdentityDef, sheet: CheckedSheet, table: IndicatorTable, out: RuleOutput): void {
   const { whole, parts } = patterns(def);
   const lines = table.rows.filter((r) => r.role === 'total' || r.role === 'item' || r.role === 'of-which');
-  const named = (re: RegExp): TableRow | undefined => lines.find((r) => re.test(nameOf(r.name)));
-  const w = named(whole);
+  const w = lines.find((r) => whole.test(nameOf(r.name)));
   if (!w) return;
-  const ps = parts.map(named);
+  const q = rest(nameOf(w.name), whole);
+  const ps = parts.map((re) => lines.find((r) => re.test(nameOf(r.name)) && rest(nameOf(r.name), re) === q));
   if (ps.some((p) => !p || p === w)) return;
   for (const col of table.columns.filter(additiveValue)) {
     const wf = num(sheet.cells.figure(w.row, col.col));
@@ -118,8 +133,9 @@ function inColumns(def: IdentityDef, sheet: CheckedSheet, table: IndicatorTable,
   const cols = table.columns.filter(additiveValue);
   for (const wc of cols.filter((c) => whole.test(nameOf(c.indicator.name)))) {
     // a yearbook states the unit once over 生产总值 and leaves the sector columns beside it without one
+    const q = rest(nameOf(wc.indicator.name), whole);
     const like = (c: TableColumn): boolean => c.measure === wc.measure && c.period === wc.period && (c.unit === wc.unit || c.unit === null) && c.partOf === undefined;
-    const pcs = parts.map((re) => cols.find((c) => c !== wc && like(c) && re.test(nameOf(c.indicator.name))));
+    const pcs = parts.map((re) => cols.find((c) => c !== wc && like(c) && re.test(nameOf(c.indicator.name)) && rest(nameOf(c.indicator.name), re) === q));
     if (pcs.some((c) => !c)) continue;
     for (const r of table.rows) {
       if (r.role !== 'total' && r.role !== 'peer' && r.role !== 'subtotal') continue;
