@@ -39,7 +39,7 @@ import type { WriterResult } from './writer';
 import { measureWriter, reportWriter } from './writer';
 import { SAMPLE_RELATIVE_PATH, buildSample } from '../scripts/make-sample';
 
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 interface Args {
   regions: number;

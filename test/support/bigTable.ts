@@ -70,20 +70,32 @@ export function bigTableGrid(regions: number, indicators: number, seed = 2850): 
     const perCapita = inds[k][1] === '元';
     const v = new Float64Array(regions);
     const g = new Float64Array(regions);
-    let sumV = 0;
-    let sumP = 0;
     for (let i = 0; i < regions; i++) {
       const gi = Number(rng.between(-15, 25).toFixed(2));
       const vi = perCapita ? Math.round(rng.between(18000, 60000)) : excelDouble(rng.between(5000, 900000) * (rng.chance(0.05) ? 8 : 1));
       g[i] = Math.round(Math.abs(gi) * 100) % 10 === 5 ? Number((gi + 0.01).toFixed(2)) : gi;
       v[i] = vi;
-      sumV += vi;
-      sumP += vi / (1 + g[i] / 100);
+    }
+    value.push(v);
+    growth.push(g);
+  }
+  // 地区生产总值 is the sum of the three 产业 that follow it, as in a real table (the identity the checks hold it to)
+  for (let k = 0; k + 3 < indicators; k++) {
+    if (!inds[k][0].startsWith('地区生产总值') || !inds[k + 1][0].startsWith('第一产业')) continue;
+    for (let i = 0; i < regions; i++) value[k][i] = excelDouble(value[k + 1][i] + value[k + 2][i] + value[k + 3][i]);
+  }
+  for (let k = 0; k < indicators; k++) {
+    const perCapita = inds[k][1] === '元';
+    const v = value[k];
+    const g = growth[k];
+    let sumV = 0;
+    let sumP = 0;
+    for (let i = 0; i < regions; i++) {
+      sumV += v[i];
+      sumP += v[i] / (1 + g[i] / 100);
     }
     const shown = Array.from(g, (x) => roundShown(x, 1));
     rank.push(Int32Array.from(competitionRanks(shown)));
-    value.push(v);
-    growth.push(g);
     totals.push(
       perCapita
         ? { value: Math.round(sumV / regions), growth: excelDouble((sumV / sumP - 1) * 100) }
