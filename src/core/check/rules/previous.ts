@@ -140,28 +140,80 @@ function rankBasis(col: TableColumn): string {
 
 const MEASURES = new Set<TableColumn['measure']>(['value', 'growth', 'rank']);
 
-/** Every figure of a regional table in a value, growth or rank column, on a total, peer or subtotal row. */
-function collect(sheets: CheckedSheet[], report: Period | null): Entry[] {
-  const out: Entry[] = [];
+/** A column of a regional table, as the entries of its figures see it. */
+interface ColumnEntry {
+  sheet: CheckedSheet;
+  table: IndicatorTable;
+  col: TableColumn;
+  slot: Slot;
+  indicator: string;
+  unit: string | null;
+}
+
+/** Columns of regional tables in the measures given (value, growth, rank by default). */
+function columnsOf(sheets: CheckedSheet[], report: Period | null, measures: ReadonlySet<TableColumn['measure']> = MEASURES): ColumnEntry[] {
+  const out: ColumnEntry[] = [];
   for (const sheet of sheets) {
     for (const table of sheet.layout.tables) {
       if (!isRegional(table)) continue;
-      const rows = table.rows.filter((r) => r.role === 'peer' || r.role === 'total' || r.role === 'subtotal');
       for (const col of table.columns) {
-        if (!MEASURES.has(col.measure)) continue;
-        const slot = slotOf(table, col, report);
-        const indicator = indicatorOf(col);
+        if (!measures.has(col.measure)) continue;
         const unit = col.unit ?? (col.measure === 'value' ? table.unit : null);
-        const basis = col.measure === 'rank' ? rankBasis(col) : '';
-        for (const row of rows) {
-          const f = num(sheet.cells.figure(row.row, col.col));
-          if (!f) continue;
-          out.push({ sheet, table, col, row, f, indicator, region: regionOf(row), slot, unit, basis });
-        }
+        out.push({ sheet, table, col, slot: slotOf(table, col, report), indicator: indicatorOf(col), unit });
       }
     }
   }
   return out;
+}
+
+/** Every figure of the columns, on a total, peer or subtotal row. */
+function entriesOf(columns: ColumnEntry[]): Entry[] {
+  const out: Entry[] = [];
+  const rowsOf = new Map<IndicatorTable, TableRow[]>();
+  for (const { sheet, table, col, slot, indicator, unit } of columns) {
+    let rows = rowsOf.get(table);
+    if (!rows) rowsOf.set(table, (rows = table.rows.filter((r) => r.role === 'peer' || r.role === 'total' || r.role === 'subtotal')));
+    const basis = col.measure === 'rank' ? rankBasis(col) : '';
+    for (const row of rows) {
+      const f = num(sheet.cells.figure(row.row, col.col));
+      if (!f) continue;
+      out.push({ sheet, table, col, row, f, indicator, region: regionOf(row), slot, unit, basis });
+    }
+  }
+  return out;
+}
+
+/** Every figure of a regional table in a value, growth or rank column, on a total, peer or subtotal row. */
+function collect(sheets: CheckedSheet[], report: Period | null): Entry[] {
+  return entriesOf(columnsOf(sheets, report));
+}
+
+const VALUES = new Set<TableColumn['measure']>(['value']);
+
+/**
+ * The cumulative value columns of indicators that hold two cumulatives or more in this workbook
+ * (1-2月 beside 1-3月), or, when `months`, the month and cumulative columns of such indicators that
+ * also have a month: the only columns the
+ * within-workbook cumulative checks can compare, found before any figure is read, so that a big table
+ * of one period costs nothing.
+ */
+function cumulativePairs(sheets: CheckedSheet[], report: Period | null, months: boolean): ColumnEntry[] {
+  const cols = columnsOf(sheets, report, VALUES);
+  const ends = new Map<string, Set<string>>();
+  for (const c of cols) {
+    if (c.slot.span !== 'cumulative' || c.slot.end === null) continue;
+    // by indicator only: a year not written matches any (sameYear), so the years are compared later
+    const set = ends.get(c.indicator) ?? new Set<string>();
+    set.add(`${c.slot.year ?? ''}|${c.slot.end}`);
+    ends.set(c.indicator, set);
+  }
+  const withMonth = new Set(cols.filter((c) => c.slot.span === 'month').map((c) => c.indicator));
+  const keep = (c: ColumnEntry): boolean => {
+    if ((ends.get(c.indicator)?.size ?? 0) < 2) return false;
+    if (!months) return c.slot.span === 'cumulative';
+    return withMonth.has(c.indicator) && (c.slot.span === 'cumulative' || c.slot.span === 'month');
+  };
+  return cols.filter(keep);
 }
 
 /** Entries by indicator, measure and region; totals also under '#total' to match 全市 with 邵阳市. */
@@ -273,9 +325,10 @@ export const cumulativeDecrease: RuleDef = {
     decreasesDown(ctx, out);
     const prevSheets = ctx.previous;
     const r = prevSheets ? reports(ctx, prevSheets) : null;
-    const current = collect(ctx.sheets, r ? r.current : ctx.period).filter(isCumulativeFlow);
+    // without last report, only indicators with two cumulatives of a year in this workbook can fall
+    const current = entriesOf(r ? columnsOf(ctx.sheets, r.current, VALUES) : cumulativePairs(ctx.sheets, ctx.period, false)).filter(isCumulativeFlow);
     const own = new EntryIndex(current);
-    const index = new EntryIndex(prevSheets && r?.ordered ? collect(prevSheets, r.previous).filter(isCumulativeFlow) : []);
+    const index = new EntryIndex(prevSheets && r?.ordered ? entriesOf(columnsOf(prevSheets, r.previous, VALUES)).filter(isCumulativeFlow) : []);
     for (const e of current) {
       const earlier = (list: Entry[]): Entry | null => latest(list.filter((c) => c !== e && sameYear(c.slot, e.slot) && (c.slot.end ?? 99) < (e.slot.end ?? 0)));
       const mine = earlier(own.find(e).filter((c) => c.table === e.table)) ?? earlier(own.find(e));
@@ -416,11 +469,12 @@ export const monthMismatch: RuleDef = {
     // Without --previous, the earlier cumulative can only come from this workbook (1-2月 beside 1-3月 and 3月).
     const prevSheets = ctx.previous ?? [];
     const r = ctx.previous ? reports(ctx, prevSheets) : { current: ctx.period, previous: null, ordered: false };
-    const current = collect(ctx.sheets, r.current);
+    // without last report, only indicators with a month beside cumulatives of its year can be checked
+    const current = entriesOf(ctx.previous ? columnsOf(ctx.sheets, r.current, VALUES) : cumulativePairs(ctx.sheets, r.current, true));
     const cumulative = (e: Entry): boolean => isAmount(e) && e.slot.span === 'cumulative' && e.slot.start === 1 && e.slot.end !== null;
     const here = new EntryIndex(current.filter(cumulative));
     // A previous report that is not earlier gives no earlier cumulative.
-    const earlier = new EntryIndex(r.ordered ? collect(prevSheets, r.previous).filter(cumulative) : []);
+    const earlier = new EntryIndex(r.ordered ? entriesOf(columnsOf(prevSheets, r.previous, VALUES)).filter(cumulative) : []);
     for (const m of current) {
       if (!isAmount(m) || m.slot.span !== 'month' || m.slot.end === null) continue;
       // 1-2月 is released as one: February (and January) alone cannot be derived.
