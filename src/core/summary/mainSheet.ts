@@ -151,7 +151,10 @@ export function tiedKeys(ind: Indicator, keys: string[]): string[] {
   const byRank = new Map<number, string[]>();
   for (const k of keys) {
     const rank = ind.byKey.get(k)?.rank;
-    if (rank != null) byRank.set(rank, [...(byRank.get(rank) ?? []), k]);
+    if (rank == null) continue;
+    const same = byRank.get(rank);
+    if (same) same.push(k);
+    else byRank.set(rank, [k]);
   }
   return keys.filter((k) => (byRank.get(ind.byKey.get(k)?.rank ?? NaN)?.length ?? 0) > 1);
 }

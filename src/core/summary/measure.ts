@@ -94,8 +94,8 @@ export function widthFor(text: string, lines: number, size = 10, bold = false): 
   return Math.min(lo, one);
 }
 
-/** The section of a number format that applies to `n` (positive;negative;zero), and whether it writes the sign itself. */
-function section(format: string, n: number): { code: string; signed: boolean } {
+/** The sections of a number format (positive;negative;zero), split outside quoted literals. */
+function sections(format: string): string[] {
   const parts: string[] = [];
   let cur = '';
   let quoted = false;
@@ -107,41 +107,28 @@ function section(format: string, n: number): { code: string; signed: boolean } {
     } else cur += ch;
   }
   parts.push(cur);
-  if (n < 0 && parts.length > 1) return { code: parts[1], signed: true };
-  if (n === 0 && parts.length > 2) return { code: parts[2], signed: true };
-  return { code: parts[0], signed: false };
+  return parts;
 }
 
-/** The text a number shows under an Excel number format (the subset the summaries use: 0, 0.0, #,##0, literals, colours). */
-export function shownText(value: PlanValue, format: string | undefined): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'string') return value;
-  if (!format || format === 'General') return String(Number(value.toPrecision(10)));
-  const { code, signed } = section(format, value);
-  const n = signed ? Math.abs(value) : value;
-  const body = code.replace(/\[[^\]]*\]/g, '');
-  // where the digits go, found outside the quoted literals
-  const digits = /[0#][0#,]*(\.[0#]+)?/.exec(body.replace(/"[^"]*"/g, (q) => 'x'.repeat(q.length)));
-  let num = '';
-  if (digits) {
-    const decimals = digits[1] ? digits[1].length - 1 : 0;
-    num = n.toFixed(decimals);
-    if (digits[0].includes(',')) num = num.replace(/^(-?\d+)/, (i) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-  }
+/** A section of a format as a template: the literal text before and after the digits, and how the digits are written. */
+interface Template {
+  before: string;
+  after: string;
+  /** null: the section writes no digits */
+  decimals: number | null;
+  comma: boolean;
+}
+
+/** The literal text of a piece of a format section: quoted text, _x as a space, \x as x, colours dropped. */
+function literal(body: string): string {
   let out = '';
   let i = 0;
-  let placed = false;
   while (i < body.length) {
     const ch = body[i];
     if (ch === '"') {
       const end = body.indexOf('"', i + 1);
       out += body.slice(i + 1, end < 0 ? body.length : end);
       i = end < 0 ? body.length : end + 1;
-    } else if (digits && i === digits.index && !placed) {
-      out += num;
-      placed = true;
-      i += digits[0].length;
     } else if (ch === '_' || ch === '\\') {
       out += ch === '_' ? ' ' : (body[i + 1] ?? '');
       i += 2;
@@ -153,16 +140,79 @@ export function shownText(value: PlanValue, format: string | undefined): string 
   return out;
 }
 
-/** The style each cell of `rows` × `cols` ends up with (later formats win, property by property). */
-function effectiveStyles(plan: SheetPlan, rows: number, cols: number): CellStyle[][] {
-  const grid: CellStyle[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => ({})));
-  for (const f of plan.formats) {
+function template(code: string): Template {
+  const body = code.replace(/\[[^\]]*\]/g, '');
+  // where the digits go, found outside the quoted literals
+  const digits = /[0#][0#,]*(\.[0#]+)?/.exec(body.replace(/"[^"]*"/g, (q) => 'x'.repeat(q.length)));
+  if (!digits) return { before: literal(body), after: '', decimals: null, comma: false };
+  return {
+    before: literal(body.slice(0, digits.index)),
+    after: literal(body.slice(digits.index + digits[0].length)),
+    decimals: digits[1] ? digits[1].length - 1 : 0,
+    comma: digits[0].includes(','),
+  };
+}
+
+/** Parsed formats: a summary applies a handful of formats to hundreds of thousands of cells. */
+const FORMATS = new Map<string, { templates: Template[]; count: number }>();
+
+function parsed(format: string): { templates: Template[]; count: number } {
+  let p = FORMATS.get(format);
+  if (!p) {
+    const parts = sections(format);
+    p = { templates: parts.map(template), count: parts.length };
+    if (FORMATS.size > 256) FORMATS.clear();
+    FORMATS.set(format, p);
+  }
+  return p;
+}
+
+/** The text a number shows under an Excel number format (the subset the summaries use: 0, 0.0, #,##0, literals, colours). */
+export function shownText(value: PlanValue, format: string | undefined): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  if (!format || format === 'General') return String(Number(value.toPrecision(10)));
+  const { templates, count } = parsed(format);
+  // the section that applies (positive;negative;zero), and whether it writes the sign itself
+  const k = value < 0 && count > 1 ? 1 : value === 0 && count > 2 ? 2 : 0;
+  const t = templates[k];
+  const n = k > 0 ? Math.abs(value) : value;
+  if (t.decimals === null) return t.before;
+  let num = n.toFixed(t.decimals);
+  if (t.comma) num = num.replace(/^(-?\d+)/, (i) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  return t.before + num + t.after;
+}
+
+/**
+ * The style each cell ends up with (later formats win, property by property), as an accessor: each
+ * cell holds the index of its merged style in a small table (a sheet of 2,850 rows has a handful of
+ * distinct ones), so a big summary does not make an object per cell. `only`: the rows wanted.
+ */
+function effectiveStyles(plan: SheetPlan, rows: number, cols: number, only?: ReadonlySet<number>): (r: number, c: number) => CellStyle {
+  const merged: CellStyle[] = [{}];
+  const memo = new Map<number, number>();
+  const ids: (Int32Array | undefined)[] = new Array(rows);
+  const n = plan.formats.length;
+  plan.formats.forEach((f, fi) => {
+    const style = stripUndefined(f.style);
     const { top, left, bottom, right } = f.range;
     for (let r = top; r <= Math.min(bottom, rows - 1); r++) {
-      for (let c = left; c <= Math.min(right, cols - 1); c++) grid[r][c] = { ...grid[r][c], ...stripUndefined(f.style) };
+      if (only && !only.has(r)) continue;
+      const line = (ids[r] ??= new Int32Array(cols));
+      for (let c = left; c <= Math.min(right, cols - 1); c++) {
+        const key = line[c] * (n + 1) + fi;
+        let id = memo.get(key);
+        if (id === undefined) {
+          id = merged.length;
+          merged.push({ ...merged[line[c]], ...style });
+          memo.set(key, id);
+        }
+        line[c] = id;
+      }
     }
-  }
-  return grid;
+  });
+  return (r, c) => merged[ids[r]?.[c] ?? 0] ?? merged[0];
 }
 
 function stripUndefined(s: CellStyle): CellStyle {
@@ -198,12 +248,14 @@ export interface FitOptions {
 export function fitColumns(plan: SheetPlan, o: FitOptions): void {
   const cols = Math.max(o.min.length, ...plan.cells.map((r) => r.length));
   const rows = plan.cells.length;
-  const styles = effectiveStyles(plan, rows, cols);
+  const styleAt = effectiveStyles(plan, rows, cols);
   const widths = Array.from({ length: cols }, (_, c) => o.min[c] ?? 8);
-  const mergeAt = new Map<string, Rect>();
-  for (const m of plan.merges) mergeAt.set(`${m.top},${m.left}`, m);
-  const covered = new Set<string>();
-  for (const m of plan.merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  // cells by number (row × columns + column): a string per cell of a big sheet costs more than its measuring
+  const at = (r: number, c: number): number => r * cols + c;
+  const mergeAt = new Map<number, Rect>();
+  for (const m of plan.merges) mergeAt.set(at(m.top, m.left), m);
+  const covered = new Set<number>();
+  for (const m of plan.merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(at(r, c));
   const headers = new Set(o.headerRows);
   const maxLines = o.headerLines ?? ((t: string) => (textUnits(t) > 18 ? 3 : 2));
   const wide: { m: Rect; need: number; one: number }[] = [];
@@ -212,16 +264,17 @@ export function fitColumns(plan: SheetPlan, o: FitOptions): void {
 
   for (let r = o.top; r <= Math.min(o.bottom, rows - 1); r++) {
     plan.cells[r].forEach((cell, c) => {
-      if (!cell || covered.has(`${r},${c}`)) return;
-      const st = styles[r][c] ?? {};
+      if (!cell || covered.has(at(r, c))) return;
+      const st = styleAt(r, c);
       const text = shownText(cell.value, st.numberFormat);
       if (!text) return;
       const size = st.size ?? 10;
       const bold = !!st.bold;
-      const m = mergeAt.get(`${r},${c}`) ?? null;
+      const m = mergeAt.get(at(r, c)) ?? null;
       // a linked cell does not wrap in LibreOffice: it needs its width on one line
       const wrap = !!st.wrap && !cell.link;
-      texts.push({ r, c, m, text, size, bold, wrap });
+      // kept for the header heights below (body rows need only their widths)
+      if (headers.has(r)) texts.push({ r, c, m, text, size, bold, wrap });
       if (m && m.right > m.left) {
         const lines = wrap ? (m.bottom > m.top ? m.bottom - m.top + 2 : maxLines(text)) : 1;
         wide.push({ m, need: widthFor(text, lines, size, bold), one: widthFor(text, 1, size, bold) });
@@ -280,13 +333,13 @@ export function fitColumns(plan: SheetPlan, o: FitOptions): void {
  */
 export function fitRows(plan: SheetPlan, rows: number[]): void {
   const rowSet = new Set(rows);
-  const styles = effectiveStyles(plan, plan.cells.length, Math.max(plan.columns.length, ...plan.cells.map((r) => r.length)));
+  const styleAt = effectiveStyles(plan, plan.cells.length, Math.max(plan.columns.length, ...rows.map((r) => plan.cells[r]?.length ?? 0)), rowSet);
   for (const r of rowSet) {
     const line = plan.cells[r] ?? [];
     let need = 0;
     line.forEach((cell, c) => {
       if (!cell) return;
-      const st = styles[r]?.[c] ?? {};
+      const st = styleAt(r, c);
       const text = shownText(cell.value, st.numberFormat);
       if (!text) return;
       const m = plan.merges.find((x) => x.top === r && x.left === c);

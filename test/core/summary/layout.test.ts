@@ -159,6 +159,12 @@ describe('ties and negative growth in the cells’ own number formats (values)',
     expect(shownText(0, '"↑"0;"↓"0;"—"')).toBe('—');
     expect(shownText(1234567.8, '#,##0.0')).toBe('1,234,567.8');
     expect(shownText(6.17000000000001, 'General')).toBe('6.17');
+    // one section keeps the sign; _x leaves a space, \\x writes x; a format seen before is read the same way
+    expect(shownText(5, '0.0_ ')).toBe('5.0 ');
+    expect(shownText(-1, '0.0_ ')).toBe('-1.0 ');
+    expect(shownText(3, '0\\%')).toBe('3%');
+    expect(shownText(2, '"↑"0;"↓"0;"—"')).toBe('↑2');
+    expect(shownText(7, '[Red]"第"0"位"')).toBe('第7位');
   });
 });
 
