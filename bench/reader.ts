@@ -21,7 +21,7 @@ import { SaxesParser } from 'saxes';
 import { OpcPackage } from '../src/workbook/ooxml/package';
 import { nodeInflateRaw, readWorkbookFile } from '../src/workbook/read/file';
 import { XlsxBook } from '../src/workbook/read/xlsx/XlsxBook';
-import { readXlsxFile } from '../src/workbook/xlsx';
+import { readXlsxFile } from '../test/support/exceljs';
 
 export interface LoadFigures {
   ms: number;

@@ -14,7 +14,9 @@ import type { Browser, Page } from 'playwright-core';
 import { prepareSheets } from '../../src/core/check';
 import { buildSummary, defaultSettings, summaryInput } from '../../src/core/session';
 import { splitGrids } from '../../src/core/summary';
-import { readXlsxBuffer, readXlsxFile } from '../../src/workbook/xlsx';
+import { writePlanCopy } from '../../src/cli/writeCopy';
+import { readWorkbookBytes } from '../../src/workbook/read';
+import { readXlsxBuffer, readXlsxFile } from '../support/exceljs';
 import { realFixture } from '../support/realFixtures';
 import type { ServedDir } from './support';
 import { REPO_ROOT, buildSite, describeWithChromium, launchBrowser, openPage, screenshot, serveDir } from './support';
@@ -26,11 +28,10 @@ if (!REAL) console.warn('[e2e standalone] ../shared/fixtures/real is absent: usi
 
 /** The summary sheets' values as the core writes them in Node for the same file and default settings. */
 async function expectedSummary(file: string): Promise<Map<string, unknown[][]>> {
-  const wb = await readXlsxFile(file);
-  const split = splitGrids(wb.grids());
+  const input = new Uint8Array(fs.readFileSync(file));
+  const split = splitGrids((await readWorkbookBytes(input, file)).grids());
   const built = buildSummary(split, prepareSheets({ grids: split.grids }), summaryInput(defaultSettings(), 'zh-CN'));
-  await wb.writePlan(built.planned.plan);
-  const again = await readXlsxBuffer(await wb.toBuffer());
+  const again = await readXlsxBuffer(writePlanCopy(input, built.planned.plan));
   const names = built.planned.plan.sheets.filter((s) => !s.hidden).map((s) => s.name);
   return new Map(again.grids(names).map((g) => [g.name, g.rows.map((r) => (r ?? []).map((c) => c?.value ?? null))]));
 }

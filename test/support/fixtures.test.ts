@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cellAt, type Cell, type Grid } from '../../src/core/grid';
-import { readXlsxBuffer, readXlsxFile } from '../../src/workbook/xlsx';
+import { readXlsxBuffer, readXlsxFile } from './exceljs';
 import { readWorkbookBytes } from '../../src/workbook/read';
 import { readWorkbookFile } from '../../src/workbook/read/file';
 import {

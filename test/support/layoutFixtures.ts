@@ -10,7 +10,7 @@
  *   noTotalReport   a yearbook table of cities without a total line (浙江 17-2: an empty 合计
  *                   line was printed).
  */
-import { readXlsxBuffer } from '../../src/workbook/xlsx';
+import { readXlsxBuffer } from './exceljs';
 import type { Grid } from '../../src/core/grid';
 import { readWorkbook } from '../../src/core/layout';
 import type { SummaryResult } from '../../src/core/summarize';

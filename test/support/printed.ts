@@ -7,18 +7,16 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { SheetPlan, WorkbookPlan } from '../../src/core/summary';
-import { workbookToBuffer, writeWorkbookPlan } from '../../src/workbook/xlsx';
+import { writePlanPackage } from '../../src/workbook/write';
+import { gridsPackage } from '../../src/workbook/write/legacy';
 import { pdfPageTexts, renderPdf } from './soffice';
 
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 
-/** The .xlsx bytes of a workbook holding only the plan's sheets. */
-export async function planOnlyBuffer(plan: WorkbookPlan, sheets: SheetPlan[] = plan.sheets): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  writeWorkbookPlan(wb, { ...plan, sheets, remove: [] });
-  return workbookToBuffer(wb);
+/** The .xlsx bytes of a workbook holding only the plan's sheets, as the package writer writes them. */
+export function planOnlyBytes(plan: WorkbookPlan, sheets: SheetPlan[] = plan.sheets): Uint8Array {
+  return writePlanPackage(gridsPackage([]), { ...plan, sheets, remove: [] }).bytes;
 }
 
 /** Text without white space (pdftotext spaces and breaks CJK text as the layout falls). */
@@ -42,7 +40,7 @@ export async function printPlan(plan: WorkbookPlan, baseName: string, perPdf = 6
   const pages: string[] = [];
   for (let i = 0; i < sheets.length; i += perPdf) {
     const name = sheets.length > perPdf ? `${baseName}.part${i / perPdf + 1}` : baseName;
-    const pdf = await renderPdf(await planOnlyBuffer(plan, sheets.slice(i, i + perPdf)), ARTIFACTS, name);
+    const pdf = await renderPdf(planOnlyBytes(plan, sheets.slice(i, i + perPdf)), ARTIFACTS, name);
     parts.push(pdf);
     pages.push(...(await pdfPageTexts(pdf)));
   }

@@ -400,7 +400,7 @@ export function pdftotextPath(): string | null {
  * Converts `xlsx` to PDF (recalculated, every visible sheet, each as its page setup says)
  * as `<outDir>/<baseName>.pdf`; returns the path.
  */
-export async function renderPdf(xlsx: Buffer, outDir: string, baseName: string): Promise<string> {
+export async function renderPdf(xlsx: Uint8Array, outDir: string, baseName: string): Promise<string> {
   await mkdir(outDir, { recursive: true });
   const pdf = path.join(path.resolve(outDir), `${baseName}.pdf`);
   await withWorkDir(async (workDir, p) => {

@@ -10,7 +10,7 @@ import type { ReadBook } from '../read/Book.types';
 import { readWorkbookBytes } from '../read/open';
 import { writePlanPackage } from '../write';
 import { legacyPackage } from '../write/legacy';
-import { asBytes } from '../xlsx/bytes';
+import { asBytes } from '../bytes';
 import type { Exact, PlannedMark, PlannedRestore, SheetRef } from './packageMarks';
 import { MarkEditor, applyMarks, applyRestores, cellNow } from './packageMarks';
 

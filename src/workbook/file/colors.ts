@@ -1,11 +1,20 @@
-import type ExcelJS from 'exceljs';
-
 /**
  * A cell's fill as Excel reports it through Office.js (`range.format.fill.color`): one
- * '#RRGGBB', or null for no fill. ExcelJS keeps fills as the file has them (an argb, a theme
- * colour with a tint, or an index into the legacy palette); this resolves them the way Excel
- * shows them, so a marks record written here reads the same as one written by the add-in.
+ * '#RRGGBB', or null for no fill. A file keeps fills as written (an argb, a theme colour with
+ * a tint, or an index into the legacy palette); this resolves them the way Excel shows them,
+ * so a marks record written from a file reads the same as one written by the add-in.
  */
+
+/** A colour of a style as the file has it (`<fgColor rgb|theme|indexed tint>`; `rgb` as `argb`). */
+export interface StyleColour {
+  argb?: string;
+  theme?: number;
+  indexed?: number;
+  tint?: number;
+}
+
+/** A fill as the file has it: a pattern and its foreground colour, or a gradient and its stops. */
+export type StyleFill = { type: 'pattern'; pattern?: string; fgColor?: StyleColour } | { type: 'gradient'; stops?: { color?: StyleColour }[] };
 
 /** Excel's default legacy palette (`<indexedColors>`), indices 0–63. */
 const INDEXED = [
@@ -34,12 +43,6 @@ export function themeColours(themeXml: string | undefined): string[] {
     if (m) out[i] = m[1].toUpperCase();
   });
   return out;
-}
-
-/** The theme colours of a workbook ExcelJS loaded (it keeps the theme parts as XML, unparsed). */
-export function workbookTheme(wb: ExcelJS.Workbook): string[] {
-  const themes = (wb as unknown as { _themes?: Record<string, string> })._themes;
-  return themeColours(themes?.theme1 ?? (themes ? Object.values(themes)[0] : undefined));
 }
 
 /** Lighten (tint > 0) or darken (tint < 0) a colour as Excel does: on the HLS lightness. */
@@ -77,7 +80,7 @@ export function applyTint(hex: string, tint: number): string {
 }
 
 /** A colour of a style as 'RRGGBB', or null when it names none Excel would show (automatic, system). */
-export function colourHex(c: Partial<ExcelJS.Color> & { indexed?: number; tint?: number } | undefined, theme: string[]): string | null {
+export function colourHex(c: StyleColour | undefined, theme: string[]): string | null {
   if (!c) return null;
   let hex: string | null = null;
   if (typeof c.argb === 'string' && /^[0-9A-Fa-f]{6,8}$/.test(c.argb)) hex = c.argb.slice(-6).toUpperCase();
@@ -88,7 +91,7 @@ export function colourHex(c: Partial<ExcelJS.Color> & { indexed?: number; tint?:
 }
 
 /** A fill as Office.js reports it: '#RRGGBB' (a pattern's foreground, a gradient's first stop), or null for none. */
-export function fillColour(fill: ExcelJS.Fill | undefined, theme: string[]): string | null {
+export function fillColour(fill: StyleFill | undefined, theme: string[]): string | null {
   if (!fill) return null;
   if (fill.type === 'pattern') {
     if (!fill.pattern || fill.pattern === 'none') return null;

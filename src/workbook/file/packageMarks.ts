@@ -7,7 +7,8 @@ import { NS_REL, commentsXml, notesVml } from '../write/sheet';
 import { StyleSheet } from '../write/styles';
 import type { Found } from '../write/xmlOut';
 import { XML_HEAD, attrsOf, decodeAttr, findAll, findFirst, prefixOf, setAttr, tElement } from '../write/xmlOut';
-import { colourHex, themeColours } from './colors';
+import { fillColour, themeColours } from './colors';
+import type { StyleColour } from './colors';
 
 /*
  * Marks written into the package itself (issue 16): a marked cell changes only its style index
@@ -167,28 +168,23 @@ export class MarkEditor {
     const fillId = xf ? Number(/\sfillId\s*=\s*["'](\d+)["']/.exec(xf)?.[1] ?? 0) : 0;
     const fill = this.styles.item('fills', fillId);
     if (!fill) return null;
-    const colour = (el: string | undefined): string | null => {
-      if (!el) return null;
+    const colour = (el: string | undefined): StyleColour | undefined => {
+      if (!el) return undefined;
       const a = (n: string): string | undefined => new RegExp(`\\s${n}\\s*=\\s*["']([^"']*)["']`).exec(el)?.[1];
-      const c: { argb?: string; theme?: number; indexed?: number; tint?: number } = {};
+      const c: StyleColour = {};
       if (a('rgb') !== undefined) c.argb = a('rgb');
       else if (a('theme') !== undefined) c.theme = Number(a('theme'));
       else if (a('indexed') !== undefined) c.indexed = Number(a('indexed'));
-      else return null;
       if (a('tint') !== undefined) c.tint = Number(a('tint'));
-      return colourHex(c, this.theme);
+      return c;
     };
     const pattern = /<(?:[\w.-]+:)?patternFill\b[^>]*>/.exec(fill)?.[0];
     if (pattern) {
       const type = /\spatternType\s*=\s*["']([^"']*)["']/.exec(pattern)?.[1];
-      if (!type || type === 'none') return null;
-      const fg = /<(?:[\w.-]+:)?fgColor\b[^>]*>/.exec(fill)?.[0];
-      const hex = colour(fg) ?? (type === 'solid' && !fg ? '000000' : null);
-      return hex === null ? null : `#${hex}`;
+      return fillColour({ type: 'pattern', pattern: type, fgColor: colour(/<(?:[\w.-]+:)?fgColor\b[^>]*>/.exec(fill)?.[0]) }, this.theme);
     }
     const stop = /<(?:[\w.-]+:)?stop\b[^>]*>\s*(<(?:[\w.-]+:)?color\b[^>]*>)/.exec(fill)?.[1];
-    const hex = colour(stop);
-    return hex === null ? null : `#${hex}`;
+    return fillColour({ type: 'gradient', stops: [{ color: colour(stop) }] }, this.theme);
   }
 
   /** The bytes of the package with the edits. */

@@ -1,4 +1,4 @@
-import { asBytes } from '../xlsx/bytes';
+import { asBytes } from '../bytes';
 import { OpcPackage } from '../ooxml/package';
 import type { ZipLimits } from '../ooxml/zip';
 import { platformInflateStream } from '../ooxml/zip';

@@ -1,4 +1,4 @@
-import { extName, indexOfBytes, latin1, utf16le } from '../xlsx/bytes';
+import { extName, indexOfBytes, latin1, utf16le } from '../bytes';
 import { WorkbookReadError } from '../WorkbookPort';
 import type { BookFormat } from './Book.types';
 

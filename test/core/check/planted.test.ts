@@ -9,7 +9,7 @@ import type { CheckResult, Finding, RuleId } from '../../../src/core/check';
 import { checkWorkbook, RULE_IDS } from '../../../src/core/check';
 import type { Lang } from '../../../src/core/i18n';
 import { address, parseAddress, parseRange, type Grid } from '../../../src/core/grid';
-import { readXlsxBuffer } from '../../../src/workbook/xlsx';
+import { readXlsxBuffer } from '../../support/exceljs';
 import { buildCountySheet, newWorkbook, workbookBuffer } from '../../support/fixtures';
 import { buildCountyReport, countyReport, PLANT_KINDS, SHEET, type CountyReportTruth, type PlantKind, type Planted } from '../../support/plant';
 

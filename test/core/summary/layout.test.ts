@@ -10,7 +10,7 @@ import type { CellStyle, SheetPlan } from '../../../src/core/summary';
 import { RANKS_PER_SHEET, lineCount, planSummary, shownText, textUnits } from '../../../src/core/summary';
 import { readWorkbook } from '../../../src/core/layout';
 import { summarize } from '../../../src/core/summarize';
-import { readXlsxBuffer } from '../../../src/workbook/xlsx';
+import { readXlsxBuffer } from '../../support/exceljs';
 import { LONG_NAMED_CITIES, buildCountySheet, newWorkbook, workbookBuffer } from '../../support/fixtures';
 import { headText } from './county';
 import type { LayoutReport } from '../../support/layoutFixtures';

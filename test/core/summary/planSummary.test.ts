@@ -2,7 +2,7 @@ import type { Grid } from '../../../src/core/grid';
 import { gridFromValues } from '../../../src/core/grid';
 import type { HighlightKind, SheetPlan, SummaryPlanOptions } from '../../../src/core/summary';
 import { HIGHLIGHT_STYLE, REGISTRY_SHEET, planSummary, readRegistry, summaryPeriod } from '../../../src/core/summary';
-import { readXlsxFile } from '../../../src/workbook/xlsx';
+import { readXlsxFile } from '../../support/exceljs';
 import { describeReal } from '../../support/realFixtures';
 import {
   FIRST_ROW,

@@ -2,7 +2,7 @@
  * Seeds for the stub office.js, made in Node.
  */
 import type { Grid } from '../../../src/core/grid';
-import { readXlsxFile } from '../../../src/workbook/xlsx';
+import { readXlsxFile } from '../../support/exceljs';
 import { gridToJson } from './grids';
 import type { OfficeSeed } from './officeStub.types';
 

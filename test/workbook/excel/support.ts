@@ -10,8 +10,8 @@ import { ExcelWorkbook } from '../../../src/workbook/excel';
 import type { ExcelHost, ExcelRun, ExcelWorkbookOptions } from '../../../src/workbook/excel';
 import type { ReadBook } from '../../../src/workbook/read';
 import { readWorkbookBytes } from '../../../src/workbook/read';
-import { readXlsxFile } from '../../../src/workbook/xlsx';
-import type { XlsxWorkbook } from '../../../src/workbook/xlsx';
+import { readXlsxFile } from '../../support/exceljs';
+import type { XlsxWorkbook } from '../../support/exceljs';
 import { FakeExcel } from '../../support/fakeExcel';
 import { fakeFromWorkbook } from '../../support/fakeExcel/fromXlsx';
 

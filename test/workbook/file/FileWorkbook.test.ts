@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import * as fs from 'node:fs';
 import { AddinSession, MemoryStore, errorText } from '../../../src/addin';
+import { writePlanCopy } from '../../../src/cli/writeCopy';
 import type { Grid } from '../../../src/core/grid';
 import { MARK_FILL, MARKS_SHEET, markRows, readMarkRecords } from '../../../src/core/marks';
 import { buildSummary, defaultSettings, enabledSheets, prepareSession, summaryInput } from '../../../src/core/session';
@@ -15,7 +16,7 @@ import { ExcelAdapterError } from '../../../src/workbook/excel';
 import { readWorkbookBytes } from '../../../src/workbook/read';
 import { FileWorkbook, MAX_FILE_BYTES, MAX_UNPACKED_BYTES } from '../../../src/workbook/file';
 import { WorkbookReadError } from '../../../src/workbook/WorkbookPort';
-import { readXlsxBuffer, worksheetToGrid } from '../../../src/workbook/xlsx';
+import { readXlsxBuffer, worksheetToGrid } from '../../support/exceljs';
 import { fakeFromWorkbook } from '../../support/fakeExcel/fromXlsx';
 import { adapterOn, SAMPLE } from '../excel/support';
 import { ZipArchive } from '../../../src/workbook/ooxml/zip';
@@ -291,13 +292,12 @@ describe('FileWorkbook: 生成汇总表 and the file to download', () => {
     expect(cfs[0].rules.length).toBeGreaterThan(0);
   });
 
-  test('the figures are those the CLI path writes (buildSummary + XlsxWorkbook.writePlan)', async () => {
-    const cli = await readXlsxBuffer(sampleBytes(), 'county-indicators-2025-03.xlsx');
+  test('the figures are those the CLI path writes (buildSummary + writePlanCopy)', async () => {
+    const input = sampleBytes();
     const settings = defaultSettings();
-    const split = splitGrids(cli.grids());
+    const split = splitGrids((await readWorkbookBytes(input, 'county-indicators-2025-03.xlsx')).grids());
     const built = buildSummary(split, enabledSheets(prepareSession(split, settings), settings), summaryInput(settings, 'zh-CN'));
-    await cli.writePlan(built.planned.plan);
-    const written = await reopen(await cli.toBuffer());
+    const written = await reopen(writePlanCopy(input, built.planned.plan));
     for (const name of SUMMARY_SHEETS) {
       expect([name, valuesOf(worksheetToGrid(generated.getWorksheet(name)!))]).toEqual([name, valuesOf(worksheetToGrid(written.getWorksheet(name)!))]);
     }

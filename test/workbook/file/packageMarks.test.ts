@@ -13,7 +13,7 @@ import { AddinSession, MemoryStore } from '../../../src/addin';
 import { MARKS_SHEET } from '../../../src/core/marks';
 import { FileWorkbook } from '../../../src/workbook/file';
 import { ZipArchive, utf8Text } from '../../../src/workbook/ooxml/zip';
-import { readXlsxBuffer } from '../../../src/workbook/xlsx';
+import { readXlsxBuffer } from '../../support/exceljs';
 import { SAMPLE } from '../excel/support';
 import { realFixture } from '../../support/realFixtures';
 import { schemaAvailable, validateParts } from '../../support/schema';

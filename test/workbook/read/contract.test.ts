@@ -26,7 +26,7 @@ import { address } from '../../../src/core/grid';
 import { formatInfo } from '../../../src/core/figures/formatInfo';
 import { readWorkbookBytes } from '../../../src/workbook/read';
 import { BUILTIN_FORMATS, shiftFormula } from '../../../src/workbook/read';
-import { readXlsxBuffer } from '../../../src/workbook/xlsx';
+import { readXlsxBuffer } from '../../support/exceljs';
 import { countySheet, indexGroups, itemsSheet, stackedSeries, yearbookCities } from '../../support/fixtures';
 import { REAL_DIR, describeReal } from '../../support/realFixtures';
 

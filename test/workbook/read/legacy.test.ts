@@ -25,7 +25,7 @@ import { readLegacyBook } from '../../../src/workbook/read/legacy';
 import { BUILTIN_FORMATS } from '../../../src/workbook/read/xlsx/styles';
 import type { LegacyFormat } from '../../../src/workbook/read/legacy';
 import { WorkbookReadError } from '../../../src/workbook/WorkbookPort';
-import { readXlsxFile } from '../../../src/workbook/xlsx';
+import { readXlsxFile } from '../../support/exceljs';
 import { describeReal } from '../../support/realFixtures';
 import { convert, describeWithSoffice, disposeSoffice } from '../../support/soffice';
 

@@ -12,7 +12,7 @@ import { utf8Bytes } from '../../../src/workbook/ooxml/zip';
 import type { ReadBook } from '../../../src/workbook/read';
 import { readWorkbookBytes } from '../../../src/workbook/read';
 import { nodeInflateRaw } from '../../../src/workbook/read/file';
-import { readXlsxBuffer } from '../../../src/workbook/xlsx';
+import { readXlsxBuffer } from '../../support/exceljs';
 import { convert, disposeSoffice, sofficePath } from '../../support/soffice';
 
 /*

@@ -15,7 +15,7 @@ import { planSummary } from '../../../src/core/summary';
 import { TOTAL_KEY } from '../../../src/core/summary/model';
 import { indicatorKey } from '../../../src/core/check';
 import { columnLetters } from '../../../src/core/grid';
-import { readXlsxFile } from '../../../src/workbook/xlsx';
+import { readXlsxFile } from '../../support/exceljs';
 import { readWorkbookBytes } from '../../../src/workbook/read';
 import { writePlanPackage } from '../../../src/workbook/write';
 import { gridsPackage } from '../../../src/workbook/write/legacy';

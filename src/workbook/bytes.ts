@@ -1,8 +1,6 @@
-/// <reference types="node" />
-// (toNodeBuffer names Node's Buffer type; the page builds without @types/node in scope otherwise)
 /**
- * Byte helpers that work the same in Node and in a browser bundle: no `node:` modules and
- * no reference to the global `Buffer` except in `toNodeBuffer`, which looks it up at run time.
+ * Byte helpers that work the same in Node and in a browser bundle (the readers, the page's
+ * FileWorkbook): no `node:` modules and no global `Buffer`.
  */
 
 /** The bytes of `data` as a Uint8Array (a view, not a copy; a Node Buffer is returned as it is). */
@@ -47,14 +45,4 @@ export function extName(file: string): string {
   const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
-}
-
-/**
- * The bytes as a Node Buffer, sharing memory (Node only: the CLI, tests, the benchmark).
- * In a browser there is no Buffer: use the Uint8Array functions (`workbookToBytes`, `toBytes()`).
- */
-export function toNodeBuffer(bytes: Uint8Array): Buffer {
-  const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
-  if (!NodeBuffer) throw new Error('Node Buffer is not available here; use the Uint8Array variant (workbookToBytes / toBytes())');
-  return NodeBuffer.isBuffer(bytes) ? bytes : NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

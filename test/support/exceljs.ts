@@ -1,18 +1,17 @@
-import ExcelJS from 'exceljs';
-import type { Cell, Grid, MergedArea } from '../../core/grid';
-import { parseRange } from '../../core/grid';
-import type { WorkbookPlan } from '../../core/summary/Plan.types';
-import type { WorkbookWriter } from '../WorkbookPort';
-import { WorkbookReadError } from '../WorkbookPort';
-import { asBytes, toNodeBuffer } from './bytes';
-import { sniffWorkbook } from '../read/sniff';
-import { workbookToBytes, writeWorkbookPlan } from './writePlan';
-
-/*
- * Browser-safe: no `node:` modules and no global Buffer here, so that the standalone page
- * can bundle it (webpack resolves `exceljs` to its browser build). Reading a file from disk
- * is in readFile.ts (Node only).
+/**
+ * ExcelJS's reading of an .xlsx, for the tests (and the benchmark) only: the reference our
+ * reader is compared with (test/workbook/read/contract.test.ts), and a second reading of the
+ * files we write. ExcelJS is a devDependency; nothing in src/ uses it (the readers are
+ * src/workbook/read, the writer src/workbook/write). It was the xlsx adapter
+ * (src/workbook/xlsx) until issue 16 retired it.
  */
+import ExcelJS from 'exceljs';
+import type { Cell, Grid, MergedArea } from '../../src/core/grid';
+import { parseRange } from '../../src/core/grid';
+import { WorkbookReadError } from '../../src/workbook/WorkbookPort';
+import { asBytes } from '../../src/workbook/bytes';
+import { readFileBytes } from '../../src/workbook/read/file';
+import { sniffWorkbook } from '../../src/workbook/read/sniff';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
@@ -133,13 +132,13 @@ export async function readXlsxBuffer(data: Uint8Array | ArrayBuffer, file = 'wor
   return new XlsxWorkbook(wb, file);
 }
 
-/**
- * A workbook loaded into ExcelJS, to write a copy with the summary sheets (the CLI's
- * `summarize -o`, FileWorkbook's changes). Reading for the core is done by src/workbook/read;
- * `grids()` here is ExcelJS's reading, kept as the reference the new reader is compared with
- * (test/workbook/read/contract.test.ts) until the package writer retires ExcelJS.
- */
-export class XlsxWorkbook implements WorkbookWriter {
+/** Load an .xlsx file from disk into ExcelJS. */
+export async function readXlsxFile(file: string): Promise<XlsxWorkbook> {
+  return readXlsxBuffer(await readFileBytes(file), file);
+}
+
+/** A workbook loaded into ExcelJS, and ExcelJS's reading of its worksheets as grids. */
+export class XlsxWorkbook {
   constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly file: string,
@@ -154,20 +153,5 @@ export class XlsxWorkbook implements WorkbookWriter {
       out.push(worksheetToGrid(ws));
     }
     return out;
-  }
-
-  /** Write a summary plan into the workbook (in memory; save with toBytes() or toBuffer()). */
-  async writePlan(plan: WorkbookPlan): Promise<void> {
-    writeWorkbookPlan(this.workbook, plan);
-  }
-
-  /** The workbook as an .xlsx file, internal hyperlinks fixed up (see writePlan.ts). */
-  async toBytes(): Promise<Uint8Array> {
-    return workbookToBytes(this.workbook);
-  }
-
-  /** toBytes() as a Node Buffer (Node only: the CLI writes it to disk). */
-  async toBuffer(): Promise<Buffer> {
-    return toNodeBuffer(await this.toBytes());
   }
 }
