@@ -11,9 +11,9 @@ import { UserError, loadGrids, loadSettings } from './load';
 import { summarizeJson, summarizeText } from './summarizeOutput';
 import { jsonChunks } from './jsonOut';
 import { writeSummary } from './writeSummary';
-import { analyse, analysisText } from '../core/text';
-import type { SummaryResult } from '../core/summarize';
-import { isTargetsSheet, readTargets, splitGrids, summaryPeriod } from '../core/summary';
+import { analysisText } from '../core/text';
+import { buildAnalysis, preparePrevious, previousSummary } from '../core/session';
+import { readTargets, splitGrids } from '../core/summary';
 
 const VERSION = '0.1.0';
 
@@ -204,31 +204,24 @@ export function program(io: Io): Command {
     .option('--lang <lang>', 'zh-CN | en-US', langOption)
     .action(async (file: string, opts: { region?: string; previous?: string; targets?: string; format: 'txt' | 'md' | 'json'; times: 'percent' | 'times'; sheet?: string[]; lang?: Lang }) => {
       const lang = opts.lang ?? langOption(undefined);
-      const grids = splitGrids(await loadGrids(file, opts.sheet, lang)).grids;
-      const sheets = prepareSheets({ grids });
-      // a sheet of targets is not a table of figures: it gives 完成年度目标 (as in summarize)
-      const targetSheets = sheets.filter((p) => isTargetsSheet(p.layout));
-      const figures = sheets.filter((p) => !targetSheets.includes(p));
-      const result = summarize(
-        figures.map((p) => p.layout),
-        figures.map((p) => p.cells),
-      );
-      let targets: Targets | null = null;
+      const sheets = prepareSheets({ grids: splitGrids(await loadGrids(file, opts.sheet, lang)).grids });
+      const last = opts.previous ? preparePrevious(opts.previous, await loadGrids(opts.previous, undefined, lang)) : null;
+      // targets from a file; without one, the workbook's own sheet of targets (as in summarize)
+      let targets: Targets | undefined;
       if (opts.targets) {
         const own = prepareSheets({ grids: splitGrids(await loadGrids(opts.targets, undefined, lang)).grids });
         targets = readTargets(own.map((p) => p.layout), own.map((p) => p.cells));
         if (!targets.size) io.err(t(lang, 'write.targets-none', { file: opts.targets }) + '\n');
-      } else if (targetSheets.length) {
-        targets = readTargets(targetSheets.map((p) => p.layout), targetSheets.map((p) => p.cells));
       }
-      const findings = checkWorkbook(sheets, { lang }).issues;
-      let previous: { result: SummaryResult; label: string } | null = null;
-      if (opts.previous) {
-        const prev = prepareSheets({ grids: splitGrids(await loadGrids(opts.previous, undefined, lang)).grids });
-        const r = summarize(prev.map((p) => p.layout), prev.map((p) => p.cells));
-        previous = { result: r, label: summaryPeriod(r) ?? opts.previous };
-      }
-      const analysis = analyse(result, { lang, region: opts.region ?? null, findings, previous, targets, times: opts.times });
+      // the same path as the task pane's 分析文字 (core/session): summarised, checked (against last period too), written
+      const { analysis } = buildAnalysis(sheets, {
+        lang,
+        region: opts.region ?? null,
+        previous: last ? previousSummary(last, {}) : null,
+        previousSheets: last?.sheets ?? null,
+        targets,
+        times: opts.times,
+      });
       if (opts.region && !analysis.paragraphs.some((p) => p.kind === 'leadership')) throw new UserError(t(lang, 'text.no-region', { region: opts.region }), 2);
       if (opts.format === 'json') await outJson(io, analysis);
       else io.out(analysisText(analysis, opts.format));

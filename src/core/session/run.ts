@@ -65,6 +65,34 @@ export function previousSummary(previous: PreviousReport, options: SummarizeOpti
   return { result, label: summaryPeriod(result) ?? previous.name };
 }
 
+/**
+ * Summarise the sheets of figures (a sheet of annual targets is not an indicator's table): what
+ * 生成汇总表 and 分析文字 both start from.
+ */
+export function summarizeFigures(
+  sheets: CheckedSheet[],
+  options: SummarizeOptions = {},
+  /** targets from elsewhere (a file); undefined: the workbook's own sheet of targets, if any; null: none */
+  given?: Targets | null,
+): { result: SummaryResult; targets: Targets | null } {
+  const targetSheets = new Set(sheets.map((p) => p.layout).filter(isTargetsSheet).map((l) => l.sheet));
+  const figures = sheets.filter((p) => !targetSheets.has(p.layout.sheet));
+  const result = summarize(
+    figures.map((p) => p.layout),
+    figures.map((p) => p.cells),
+    options,
+  );
+  let targets: Targets | null = given ?? null;
+  if (given === undefined && targetSheets.size) {
+    const own = sheets.filter((p) => targetSheets.has(p.layout.sheet));
+    targets = readTargets(
+      own.map((p) => p.layout),
+      own.map((p) => p.cells),
+    );
+  }
+  return { result, targets };
+}
+
 export interface BuildSummaryInput {
   lang: Lang;
   mode: PlanMode;
@@ -101,24 +129,9 @@ export interface SummaryBuild {
  */
 export function buildSummary(split: SplitGrids, sheets: CheckedSheet[], o: BuildSummaryInput): SummaryBuild {
   const lang = o.lang;
-  const layouts = sheets.map((p) => p.layout);
-  const targetSheets = new Set(layouts.filter(isTargetsSheet).map((l) => l.sheet));
-  const figures = sheets.filter((p) => !targetSheets.has(p.layout.sheet));
-  const result = summarize(
-    figures.map((p) => p.layout),
-    figures.map((p) => p.cells),
-    o.summarize,
-  );
+  const { result, targets } = summarizeFigures(sheets, o.summarize, o.targets);
   if (!result.tables.some((tb) => tb.peers >= 2)) throw new NothingToSummarize(lang);
 
-  let targets: Targets | null = o.targets ?? null;
-  if (o.targets === undefined && targetSheets.size) {
-    const own = sheets.filter((p) => targetSheets.has(p.layout.sheet));
-    targets = readTargets(
-      own.map((p) => p.layout),
-      own.map((p) => p.cells),
-    );
-  }
   const raw = o.check ? checkWorkbook(sheets, { lang, settings: o.checkSettings, ...(o.previousSheets ? { previous: o.previousSheets } : {}) }) : null;
   const findings = raw && o.accepted ? applyAcceptances(raw, o.accepted) : raw;
 

@@ -417,6 +417,16 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
   return { lang, paragraphs, leftOut };
 }
 
+/** A paragraph's sentences run on (no space between Chinese sentences). */
+export function paragraphBody(p: Paragraph, lang: Lang): string {
+  return p.sentences.map((s) => s.text).join(lang === 'zh-CN' ? '' : ' ');
+}
+
+/** A paragraph as plain text: 石门：地区生产总值133.81亿元，增长6.4%…… */
+export function paragraphText(p: Paragraph, lang: Lang): string {
+  return `${p.title}${W[lang].colon}${paragraphBody(p, lang)}`;
+}
+
 /** The analysis as plain text (txt) or Markdown (md): a heading per paragraph, sentences run on. */
 export function analysisText(a: Analysis, format: 'txt' | 'md' = 'txt'): string {
   const TITLE = {
@@ -430,8 +440,7 @@ export function analysisText(a: Analysis, format: 'txt' | 'md' = 'txt'): string 
       kind = p.kind;
       out.push(format === 'md' ? `\n## ${TITLE[kind]}\n` : `\n${TITLE[kind]}`);
     }
-    const body = p.sentences.map((s) => s.text).join(a.lang === 'zh-CN' ? '' : ' ');
-    out.push(format === 'md' ? `**${p.title}**${a.lang === 'zh-CN' ? '：' : ': '}${body}\n` : `${p.title}${a.lang === 'zh-CN' ? '：' : ': '}${body}`);
+    out.push(format === 'md' ? `**${p.title}**${W[a.lang].colon}${paragraphBody(p, a.lang)}\n` : paragraphText(p, a.lang));
   }
   for (const l of a.leftOut) out.push(format === 'md' ? `\n> ${l}` : `\n${l}`);
   return out.join('\n').trim() + '\n';

@@ -1,4 +1,6 @@
-export { analyse, analysisText } from './analysis';
+export { analyse, analysisText, paragraphBody, paragraphText } from './analysis';
+export { sentenceParts } from './parts';
+export type { SentencePart } from './parts';
 export type { Analysis, AnalysisOptions, CitedFigure, Paragraph, ParagraphKind, Sentence } from './analysis';
 export { completionWords, countWords, growthWords, levelWords, listWords, outcomeWords, pointsWords, rankChangeWords, rankWords, rateChangeWords, shown, showsZero } from './words';
 export type { LastStyle, TimesStyle } from './words';
