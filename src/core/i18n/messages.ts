@@ -220,6 +220,10 @@ const MESSAGES = {
     'zh-CN': '找不到工作表「{sheet}」，可能已被删除或改名。请重新读取工作簿。',
     'en-US': 'Sheet "{sheet}" was not found; it may have been deleted or renamed. Read the workbook again.',
   },
+  'excel.sheet-hidden': {
+    'zh-CN': '工作表「{sheet}」已隐藏，无法选中其中的单元格 {cell}。如需查看，请先取消隐藏该工作表（右键单击工作表标签 > 取消隐藏）。',
+    'en-US': 'Sheet "{sheet}" is hidden, so its cell {cell} cannot be selected. To see it, unhide the sheet first (right-click a sheet tab > Unhide).',
+  },
   'excel.name-taken': {
     'zh-CN': '工作簿中已有名为「{sheet}」的工作表，汇总表未写入。请重新生成。',
     'en-US': 'The workbook already has a sheet named "{sheet}"; nothing was written. Generate the summary again.',

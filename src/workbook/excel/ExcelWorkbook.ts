@@ -115,13 +115,25 @@ export class ExcelWorkbook implements WorkbookReader, WorkbookWriter {
     });
   }
 
-  /** Show a cell: activate its sheet, then select it (select on an inactive sheet is unreliable). */
+  /**
+   * Show a cell: activate its sheet, then select it (select on an inactive sheet is unreliable),
+   * in one sync. Excel refuses to activate a hidden sheet: only then does a second sync look at
+   * the sheet, to say that it is hidden ('sheet-hidden') rather than that something failed.
+   */
   goTo(sheet: string, cell: string): Promise<void> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
       ws.activate();
       ws.getRange(cell).select();
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        const again = context.workbook.worksheets.getItemOrNullObject(sheet);
+        again.load('visibility');
+        await context.sync();
+        if (!again.isNullObject && again.visibility !== 'Visible') throw new ExcelAdapterError('sheet-hidden', { sheet, cell });
+        throw e;
+      }
       if (ws.isNullObject) throw new ExcelAdapterError('sheet-gone', { sheet });
     }, sheet);
   }

@@ -10,6 +10,7 @@ export type ExcelProblem =
   | 'protected-sheet'
   | 'protected-workbook'
   | 'sheet-gone'
+  | 'sheet-hidden'
   | 'name-taken'
   | 'no-visible'
   | 'too-large'
