@@ -2,8 +2,10 @@ import type { CheckResult, CheckedSheet, Finding } from '../core/check';
 import type { Lang } from '../core/i18n';
 import type { LayoutOverrides } from '../core/layout';
 import { planMarks } from '../core/marks';
-import type { AddinSettings, FindingCounts, PreviousReport, SummaryChoices, TableInfo } from '../core/session';
+import type { AddinSettings, AnalysisBuild, FindingCounts, PreviousReport, SummaryChoices, TableInfo } from '../core/session';
 import {
+  analysisFor,
+  buildAnalysis,
   buildSummary,
   checkSession,
   countFindings,
@@ -64,6 +66,8 @@ export class AddinSession {
   findings: CheckResult | null = null;
   /** last period's report, chosen for this session (a file is never kept in the workbook's settings) */
   previous: PreviousReport | null = null;
+  /** the last analysis written (分析文字), or null */
+  text: AnalysisBuild | null = null;
   private split: SplitGrids | null = null;
   /** the grids last read, and the settings the sheets were last prepared with */
   private lastGrids: readonly Grid[] = [];
@@ -216,6 +220,34 @@ export class AddinSession {
   /** Select a finding's cell in Excel. */
   goTo(f: Pick<Finding, 'sheet' | 'cell'>): Promise<void> {
     return this.workbook.goTo(f.sheet, f.cell.split(':')[0]);
+  }
+
+  /**
+   * 分析文字: read the workbook again and write the analysis of the sheets switched on, from the
+   * same summary 生成汇总表 computes (the summary choices: rank basis, ties, zones, k), against the
+   * previous report when one was chosen; indicators with errors the checks find are left out. The
+   * same path as `indicator-tables text` (core/session buildAnalysis).
+   */
+  async analysis(region: string | null = null): Promise<AnalysisBuild> {
+    await this.read();
+    const input = summaryInput(this.settings, this.lang);
+    this.text = buildAnalysis(enabledSheets(this.sheets, this.settings), {
+      lang: this.lang,
+      summarize: input.summarize,
+      previous: this.previous ? previousSummary(this.previous, input.summarize) : null,
+      previousSheets: this.previous?.sheets ?? null,
+      accepted: this.settings.accepted,
+      top: input.top,
+      region,
+    });
+    return this.text;
+  }
+
+  /** The last analysis with the leadership summary (要点) of another region; nothing is read again. */
+  analysisFor(region: string | null): AnalysisBuild | null {
+    if (!this.text) return null;
+    this.text = analysisFor(this.text, region);
+    return this.text;
   }
 
   /** Change summary choices and keep them. */

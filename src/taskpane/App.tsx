@@ -1,7 +1,7 @@
 /**
  * The task pane: one scrolling column, narrow enough for a 320 px pane, with the
- * three steps in the order of the work — 1 工作表 (the tables found), 2 检查 (the
- * figures checked), 3 汇总 (the summary table written). Everything goes through the
+ * four steps in the order of the work — 1 工作表 (the tables found), 2 检查 (the
+ * figures checked), 3 汇总 (the summary table written), 4 分析文字 (the summary in words). Everything goes through the
  * AddinSession; no component touches the `Excel` or `Office` globals.
  */
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
@@ -15,6 +15,7 @@ import { PaneModeContext, useAction, useStyles } from './common';
 import { SheetsStep } from './SheetsStep';
 import { ui } from './strings';
 import { SummaryStep } from './SummaryStep';
+import { TextStep } from './TextStep';
 import type { Theme } from './theme';
 
 export type { Theme } from './theme';
@@ -65,7 +66,7 @@ function Pane(props: AppProps): JSX.Element {
 export type StepsProps = Omit<AppProps, 'theme' | 'mode'>;
 
 /**
- * The three steps over a session, reading the workbook when mounted (and when it
+ * The four steps over a session, reading the workbook when mounted (and when it
  * changes). The standalone page places them in its own layout, inside a
  * PaneModeContext of 'file'.
  */
@@ -75,7 +76,7 @@ export function Steps({ session, lang, onReadError, subscribe, afterGenerate, on
   const sheets = useAction(lang);
   const { run } = sheets;
   const [readDone, setReadDone] = useState(false);
-  const ids = { sheets: useId(), check: useId(), summary: useId() };
+  const ids = { sheets: useId(), check: useId(), summary: useId(), text: useId() };
 
   const onReadErrorRef = useRef(onReadError);
   onReadErrorRef.current = onReadError;
@@ -127,6 +128,7 @@ export function Steps({ session, lang, onReadError, subscribe, afterGenerate, on
         afterGenerate={afterGenerate}
         onGenerated={onGenerated}
       />
+      <TextStep session={session} lang={lang} headingId={ids.text} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * What the three steps share: the styles of a narrow pane, a hook that runs a call on
+ * What the steps share: the styles of a narrow pane, a hook that runs a call on
  * the session and keeps its error in the user's words, the message area of a step, and
  * the mode of the pane (in Excel, or on a workbook file in a plain browser).
  */

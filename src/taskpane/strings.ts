@@ -176,6 +176,43 @@ const STRINGS = {
   },
   'summary.open': { 'zh-CN': '打开「{sheet}」', 'en-US': 'Open "{sheet}"' },
 
+  // ---- 4 Analysis text -----------------------------------------------------------
+  'step.text': { 'zh-CN': '4 分析文字', 'en-US': '4 Analysis text' },
+  'text.intro': {
+    'zh-CN': '把汇总结果写成分析文字：总体情况、分指标、分地区和要点。每个数字与表中显示一致，点一个数字即可转到它所在的单元格。有错误的指标在更正前不写入。',
+    'en-US': 'Writes the summary as text: overall, by indicator, by region and key points. Every figure is as the table shows it; choose one to go to its cell. Indicators with errors are left out until corrected.',
+  },
+  'text.intro.file': {
+    'zh-CN': '把汇总结果写成分析文字：总体情况、分指标、分地区和要点。每个数字与表中显示一致，点一个数字即可在右侧查看它所在的单元格。有错误的指标在更正前不写入。',
+    'en-US': 'Writes the summary as text: overall, by indicator, by region and key points. Every figure is as the table shows it; choose one to see its cell in the sheet view. Indicators with errors are left out until corrected.',
+  },
+  'text.write': { 'zh-CN': '写出分析文字', 'en-US': 'Write the text' },
+  'text.rewrite': { 'zh-CN': '重新写出', 'en-US': 'Write it again' },
+  'text.writing': { 'zh-CN': '正在写出分析文字…', 'en-US': 'Writing the text…' },
+  'text.empty': { 'zh-CN': '没有可以写成文字的分地区指标。', 'en-US': 'There are no regional indicators to put into words.' },
+  'text.region': { 'zh-CN': '要点（领导简报）的地区', 'en-US': 'Region of the key points (leadership summary)' },
+  'text.region.placeholder': { 'zh-CN': '选择地区', 'en-US': 'Choose a region' },
+  'text.region.none': { 'zh-CN': '不写要点', 'en-US': 'No key points' },
+  'text.region.hint': { 'zh-CN': '选择一个地区，写出它的位次和强弱项。', 'en-US': 'Choose a region to write its ranks, strengths and weaknesses.' },
+  'text.kind.total': { 'zh-CN': '总体情况', 'en-US': 'Overall' },
+  'text.kind.indicator': { 'zh-CN': '分指标', 'en-US': 'By indicator' },
+  'text.kind.region': { 'zh-CN': '分地区', 'en-US': 'By region' },
+  'text.kind.leadership': { 'zh-CN': '要点', 'en-US': 'Key points' },
+  'text.copy': { 'zh-CN': '复制', 'en-US': 'Copy' },
+  'text.copy.label': { 'zh-CN': '复制「{title}」一段', 'en-US': 'Copy the paragraph "{title}"' },
+  'text.copy.all': { 'zh-CN': '复制全部', 'en-US': 'Copy all' },
+  'text.copied': { 'zh-CN': '已复制', 'en-US': 'Copied' },
+  'text.copied.label': { 'zh-CN': '已复制「{title}」一段', 'en-US': 'Copied the paragraph "{title}"' },
+  'text.copied.status': { 'zh-CN': '已复制「{title}」。', 'en-US': 'Copied "{title}".' },
+  'text.copied.all': { 'zh-CN': '已复制全部分析文字。', 'en-US': 'Copied the whole text.' },
+  'text.copy.failed': {
+    'zh-CN': '无法写入剪贴板。请选中文字后按 Ctrl+C 复制。',
+    'en-US': 'The clipboard cannot be written here. Select the text and press Ctrl+C.',
+  },
+  'text.figure': { 'zh-CN': '{text}，转到「{sheet}」{cell}', 'en-US': '{text}, go to {cell} on "{sheet}"' },
+  'text.figure.title': { 'zh-CN': '「{sheet}」{cell}', 'en-US': '"{sheet}" {cell}' },
+  'text.left-out': { 'zh-CN': '未写入的指标', 'en-US': 'Indicators left out' },
+
   // ---- in a plain browser, on a workbook file (src/taskpane/standalone) -----------
   'standalone.intro': {
     'zh-CN': '在浏览器中打开工作簿（.xlsx，也可以是 .xls、.et、.ods），检查数据并生成汇总表；文件不会离开本机。',

@@ -1,7 +1,7 @@
 /**
  * The task pane in a plain browser (no Excel: a locked-down PC, WPS, Linux): the user
  * chooses or drops an .xlsx, it is read in the page (FileWorkbook, ExcelJS loaded
- * lazily), and the same three steps as in Excel run on it, with a read-only view of its
+ * lazily), and the same four steps as in Excel run on it, with a read-only view of its
  * sheets beside them. 生成汇总表 builds the new workbook in memory; the download button
  * saves it. Nothing leaves the machine.
  */
