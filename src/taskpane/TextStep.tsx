@@ -72,6 +72,7 @@ export async function copyToClipboard(text: string): Promise<boolean> {
   area.style.top = '0';
   area.style.opacity = '0';
   document.body.appendChild(area);
+  area.focus();
   area.select();
   try {
     return typeof document.execCommand === 'function' && document.execCommand('copy');

@@ -210,7 +210,7 @@ const STRINGS = {
     'en-US': 'The clipboard cannot be written here. Select the text and press Ctrl+C.',
   },
   'text.figure': { 'zh-CN': '{text}，转到「{sheet}」{cell}', 'en-US': '{text}, go to {cell} on "{sheet}"' },
-  'text.figure.title': { 'zh-CN': '「{sheet}」{cell}', 'en-US': '"{sheet}" {cell}' },
+  'text.figure.title': { 'zh-CN': '工作表「{sheet}」{cell}', 'en-US': 'Sheet "{sheet}" {cell}' },
   'text.left-out': { 'zh-CN': '未写入的指标', 'en-US': 'Indicators left out' },
 
   // ---- in a plain browser, on a workbook file (src/taskpane/standalone) -----------

@@ -132,6 +132,39 @@ describe('AddinSession on the sample county report', () => {
     expect(store.text).toBeNull();
     expect(session.tables.length).toBeGreaterThan(0);
   });
+
+  test('分析文字 reads the workbook again, writes the analysis with the summary choices, and a new region costs no round trip', async () => {
+    const { book, session } = await sampleSession();
+    await session.read();
+    // the user corrects the total's growth of GDP in Excel (C5, shown with one decimal)
+    book.sheet('地区生产总值')!.setValues(4, 2, [[7.04]]);
+    book.resetStats();
+    const first = await session.analysis();
+    expect(book.stats.syncs).toBe(3);
+    const total = first.analysis.paragraphs.find((p) => p.kind === 'total')!;
+    expect(total.sentences[0]).toEqual({
+      text: '地区生产总值537.69亿元，增长7.0%（按可比价计算）。',
+      figures: [
+        { text: '537.69', value: 5376902, sheet: '地区生产总值', cell: 'B5', scale: 0.0001 },
+        { text: '7.0', value: 7, sheet: '地区生产总值', cell: 'C5' },
+      ],
+    });
+    expect(first.analysis.leftOut).toEqual(['「固定资产投资」（固定资产投资）有待更正的错误，未写入分析。']);
+    expect(first.regions).toHaveLength(12);
+    expect(first.analysis.paragraphs.some((p) => p.kind === 'leadership')).toBe(false);
+
+    // the summary choices hold: k of 前k位 is 2 now
+    await session.choose({ top: 2 });
+    const two = await session.analysis('石门');
+    expect(two.analysis.paragraphs.find((p) => p.kind === 'region' && p.title === '石门')!.sentences.at(-1)!.text).toMatch(
+      /^地方一般公共预算收入增速居全市前[二两]位；城镇居民人均可支配收入增速居全市后[二两]位。$/, // the core writes 前二位 (前两位 is the more usual word)
+    );
+    book.resetStats();
+    const other = session.analysisFor('城东')!;
+    expect(book.stats.syncs).toBe(0);
+    expect(other.analysis.paragraphs.find((p) => p.kind === 'leadership')!.title).toBe('城东');
+    expect(session.text).toBe(other);
+  });
 });
 
 describe('一键汇总 (the ribbon command)', () => {

@@ -12,9 +12,9 @@ import { blankGrids } from './sample';
 
 describe.each(LANGS)('The pane (%s)', (lang) => {
   const zh = lang === 'zh-CN';
-  const STEPS = zh ? ['1 工作表', '2 检查', '3 汇总'] : ['1 Sheets', '2 Check', '3 Summary'];
+  const STEPS = zh ? ['1 工作表', '2 检查', '3 汇总', '4 分析文字'] : ['1 Sheets', '2 Check', '3 Summary', '4 Analysis text'];
 
-  test('an h1, then the three steps in order, each a region named by its h2; lang and dir set', async () => {
+  test('an h1, then the four steps in order, each a region named by its h2; lang and dir set', async () => {
     const r = await renderApp(lang);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(zh ? '指标表助手' : 'Indicator tables');
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(STEPS);
@@ -28,15 +28,16 @@ describe.each(LANGS)('The pane (%s)', (lang) => {
     r.unmount();
   });
 
-  test('focus order follows the flow: Sheets, then Check, then Summary', async () => {
+  test('focus order follows the flow: Sheets, then Check, then Summary, then the text', async () => {
     const r = await renderApp(lang);
     const reread = screen.getByRole('button', { name: zh ? '重新读取' : 'Read again' });
     const firstSwitch = screen.getAllByRole('switch')[0];
     const check = screen.getByRole('button', { name: zh ? '检查数据' : 'Check figures' });
     const mark = screen.getByRole('button', { name: zh ? '标记到单元格' : 'Mark on cells' });
     const generate = screen.getByRole('button', { name: zh ? '生成汇总表' : 'Generate summary' });
+    const text = screen.getByRole('button', { name: zh ? '写出分析文字' : 'Write the text' });
     const follows = (a: Element, b: Element): boolean => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-    expect(follows(reread, firstSwitch) && follows(firstSwitch, check) && follows(check, mark) && follows(mark, generate)).toBe(true);
+    expect(follows(reread, firstSwitch) && follows(firstSwitch, check) && follows(check, mark) && follows(mark, generate) && follows(generate, text)).toBe(true);
     // and with the keyboard: Tab from the top reaches them in that order
     const seen: Element[] = [];
     for (let i = 0; i < 80 && document.activeElement !== generate; i++) {

@@ -173,8 +173,10 @@ describe.each(LANGS)('The standalone page (%s)', (lang) => {
       const line = screen.getByText(zh ? `工作簿：${SAMPLE_NAME}` : `Workbook: ${SAMPLE_NAME}`);
       expect(document.activeElement).toBe(line);
       expect(screen.getByRole('button', { name: zh ? '换一个文件' : 'Open another file' })).toBeTruthy();
-      // the same three steps as in Excel
-      expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(zh ? ['1 工作表', '2 检查', '3 汇总'] : ['1 Sheets', '2 Check', '3 Summary']);
+      // the same four steps as in Excel
+      expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(
+        zh ? ['1 工作表', '2 检查', '3 汇总', '4 分析文字'] : ['1 Sheets', '2 Check', '3 Summary', '4 Analysis text'],
+      );
       expect(screen.getByText(zh ? '共 9 张表，9 个工作表' : '9 tables on 9 sheets')).toBeTruthy();
       expect(screen.getByRole('switch', { name: zh ? '使用工作表「固定资产投资」' : 'Use sheet "固定资产投资"' })).toBeTruthy();
 
@@ -226,6 +228,27 @@ describe.each(LANGS)('The standalone page (%s)', (lang) => {
     } finally {
       downloads.restore();
     }
+  });
+
+  test('分析文字 on the file: the text of the sample, and a figure chosen shows its cell in the sheet view', async () => {
+    const r = await openSample(lang);
+    const sec = screen.getByRole('region', { name: zh ? '4 分析文字' : '4 Analysis text' });
+    expect(within(sec).getByText(zh ? /点一个数字即可在右侧查看它所在的单元格/ : /choose one to see its cell in the sheet view/)).toBeTruthy();
+    await r.user.click(within(sec).getByRole('button', { name: zh ? '写出分析文字' : 'Write the text' }));
+    const overall = within(sec).getByRole('group', { name: zh ? '总体情况' : 'Overall' });
+    const total = await within(overall).findByRole('group', { name: '全市' }, { timeout: 10_000 });
+    expect(total.querySelector('p')?.textContent).toMatch(zh ? /^地区生产总值537\.69亿元，增长6\.1%（按可比价计算）。/ : /^地区生产总值 537\.69 亿元, up 6\.1% \(at comparable prices\)\./);
+    // a figure of a region on another sheet than the one shown
+    const region = within(within(sec).getByRole('group', { name: zh ? '分地区' : 'By region' })).getByRole('group', { name: '石门' });
+    const figure = within(region).getByRole('button', { name: zh ? '4.7，转到「城镇居民人均可支配收入」C17' : '4.7, go to C17 on "城镇居民人均可支配收入"' });
+    await r.user.click(figure);
+    await waitFor(() => expect(currentCell()?.getAttribute('data-cell')).toBe('C17'));
+    expect(sheetSelect(zh).value).toBe('城镇居民人均可支配收入');
+    const cell = currentCell() as HTMLElement;
+    expect(cell.textContent).toBe('4.7');
+    expect((cell.parentElement as HTMLTableRowElement).querySelector('th')?.textContent).toBe('17');
+    expect(document.activeElement).toBe(cell);
+    r.unmount();
   });
 
   test('标记到单元格 marks the cells in the workbook in memory, and says they go with the download', async () => {

@@ -37,6 +37,9 @@ describe('task pane strings', () => {
     expect(ui('zh-CN', 'fix.total')).toBe('合计行');
     expect(ui('zh-CN', 'summary.ties.competition')).toBe('1,2,2,4（竞争排名）');
     expect(ui('zh-CN', 'summary.ties.dense')).toBe('1,2,2,3（密集排名）');
+    expect(ui('zh-CN', 'step.text')).toBe('4 分析文字');
+    expect(ui('en-US', 'step.text')).toBe('4 Analysis text');
+    expect([ui('zh-CN', 'text.copy'), ui('zh-CN', 'text.copied')]).toEqual(['复制', '已复制']);
   });
 
   test('placeholders are filled; unknown ones stay', () => {

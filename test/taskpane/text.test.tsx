@@ -13,6 +13,7 @@ import type { Grid } from '../../src/core/grid';
 import { buildAnalysis } from '../../src/core/session';
 import { splitGrids } from '../../src/core/summary';
 import { analysisText } from '../../src/core/text';
+import { copyToClipboard } from '../../src/taskpane/TextStep';
 import type { Rendered } from './harness';
 import { LANGS, renderApp } from './harness';
 import { sampleGrids } from './sample';
@@ -173,5 +174,72 @@ describe('Analysis text step with the previous report', () => {
     await writeText(r, true);
     expect(bodyOf(paragraph(true, '分地区', '石门'))).toMatch(/^地区生产总值133\.81亿元，增长6\.4%，高于全市0\.3个百分点，增速居全市第5位，位次与2025年1-2月持平。/);
     r.unmount();
+  });
+});
+
+describe('copying where the Clipboard API is missing or refused', () => {
+  /** document.execCommand('copy') as a browser does it: the selected text of the focused field. */
+  function execCopy(result = true): { copied: string[]; restore: () => void } {
+    const copied: string[] = [];
+    const doc = document as unknown as { execCommand?: (cmd: string) => boolean };
+    const saved = doc.execCommand;
+    doc.execCommand = (cmd: string) => {
+      const el = document.activeElement as HTMLTextAreaElement | null;
+      if (cmd === 'copy' && el?.tagName === 'TEXTAREA') copied.push(el.value.slice(el.selectionStart, el.selectionEnd));
+      return result;
+    };
+    return { copied, restore: () => (doc.execCommand = saved) };
+  }
+
+  test('no navigator.clipboard: the text is selected in a field and copied with the copy command; the field goes, the focus comes back', async () => {
+    expect(navigator.clipboard).toBeUndefined();
+    const button = document.createElement('button');
+    document.body.appendChild(button);
+    button.focus();
+    const exec = execCopy();
+    try {
+      await expect(copyToClipboard('全市：地区生产总值537.69亿元。')).resolves.toBe(true);
+      expect(exec.copied).toEqual(['全市：地区生产总值537.69亿元。']);
+      expect(document.querySelector('textarea')).toBeNull();
+      expect(document.activeElement).toBe(button);
+    } finally {
+      exec.restore();
+      button.remove();
+    }
+  });
+
+  test('writeText refused (a frame without clipboard-write): the copy command instead; both refused: false', async () => {
+    const nav = navigator as unknown as { clipboard?: unknown };
+    nav.clipboard = { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) };
+    const exec = execCopy();
+    try {
+      await expect(copyToClipboard('要点')).resolves.toBe(true);
+      expect(exec.copied).toEqual(['要点']);
+    } finally {
+      exec.restore();
+    }
+    const refused = execCopy(false);
+    try {
+      await expect(copyToClipboard('要点')).resolves.toBe(false);
+    } finally {
+      refused.restore();
+      delete nav.clipboard;
+    }
+  });
+
+  test('in the step, a copy that cannot be done says how to copy by hand, and does not say 已复制', async () => {
+    const r = await renderApp('zh-CN');
+    const sec = await writeText(r, true);
+    jest.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'));
+    const exec = execCopy(false);
+    try {
+      await r.user.click(within(paragraph(true, '总体情况', '全市')).getByRole('button', { name: '复制「全市」一段' }));
+      await within(sec).findByText('无法写入剪贴板。请选中文字后按 Ctrl+C 复制。');
+      expect(within(sec).queryByText('已复制')).toBeNull();
+      expect(within(sec).getAllByRole('status').map((x) => x.textContent)).not.toContain('已复制「全市」。');
+    } finally {
+      exec.restore();
+      r.unmount();
+    }
   });
 });

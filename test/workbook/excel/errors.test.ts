@@ -125,4 +125,22 @@ describe('go to a cell', () => {
     expect(book.selection?.address).toMatch(/C7$/);
     expect(book.stats.syncs).toBe(1);
   });
+
+  test('on a hidden sheet: says the sheet is hidden (one more sync, only after Excel refused), nothing selected', async () => {
+    const { xlsx, book } = await twoWays(SAMPLE);
+    const target = xlsx.grids()[3].name;
+    const active = book.activeSheet;
+    for (const visibility of ['Hidden', 'VeryHidden'] as const) {
+      book.sheet(target)!.visibility = visibility;
+      book.resetStats();
+      const e = await failure(adapterOn(book).goTo(target, 'C7'));
+      expect(e.problem).toBe('sheet-hidden');
+      expect(e.text('zh-CN')).toBe(`工作表「${target}」已隐藏，无法选中其中的单元格 C7。如需查看，请先取消隐藏该工作表（右键单击工作表标签 > 取消隐藏）。`);
+      expect(e.text('en-US')).toBe(`Sheet "${target}" is hidden, so its cell C7 cannot be selected. To see it, unhide the sheet first (right-click a sheet tab > Unhide).`);
+      expect(book.stats.syncs).toBe(2);
+      expect([book.activeSheet, book.selection]).toEqual([active, null]);
+    }
+    // a sheet deleted is still said to be gone
+    expect((await failure(adapterOn(book).goTo('已删除的表', 'A1'))).problem).toBe('sheet-gone');
+  });
 });

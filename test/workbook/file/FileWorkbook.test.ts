@@ -96,6 +96,20 @@ describe('FileWorkbook: the three steps on an .xlsx read from bytes', () => {
     expect(gone).toBeInstanceOf(ExcelAdapterError);
     expect((gone as ExcelAdapterError).problem).toBe('sheet-gone');
     expect(errorText(gone, 'zh-CN')).toContain('找不到工作表「没有这张表」');
+    // a hidden sheet is said to be hidden; the page's view is not asked to show it
+    const hiddenBytes = await (async () => {
+      const wb = (await readXlsxBuffer(sampleBytes(), 'hidden.xlsx')).workbook;
+      wb.getWorksheet(RANK_SHEET)!.state = 'hidden';
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    })();
+    const hiddenCalls: [string, string][] = [];
+    const withHidden = await FileWorkbook.open(hiddenBytes, 'hidden.xlsx', { onGoTo: (sheet, cell) => hiddenCalls.push([sheet, cell]) });
+    const hidden = await withHidden.goTo(RANK_SHEET, 'C10').catch((e: unknown) => e);
+    expect((hidden as ExcelAdapterError).problem).toBe('sheet-hidden');
+    expect(errorText(hidden, 'zh-CN')).toBe(`工作表「${RANK_SHEET}」已隐藏，无法选中其中的单元格 C10。如需查看，请先取消隐藏该工作表（右键单击工作表标签 > 取消隐藏）。`);
+    expect(hiddenCalls).toEqual([]);
+    await withHidden.goTo('地区生产总值', 'B5');
+    expect(hiddenCalls).toEqual([['地区生产总值', 'B5']]);
     // without onGoTo it does nothing, and does not fail
     const bare = await FileWorkbook.open(sampleBytes(), 'x.xlsx');
     await expect(bare.goTo(RANK_SHEET, 'C10')).resolves.toBeUndefined();
