@@ -115,12 +115,27 @@ describeWithChromium('the standalone page in chromium (no Excel)', () => {
     }, 360_000);
   }
 
-  test('taskpane.html?sample (what npm start prints) opens the built-in sample at once', async () => {
+  test('taskpane.html?sample (what npm start prints) opens the built-in sample at once; 分析文字 links its figures to the sheet view', async () => {
     const opened = await openPage(browser, { origin: server.origin, office: 'no-host', page: 'taskpane.html?sample' });
     try {
       await opened.page.getByText('固定资产投资').first().waitFor({ timeout: 30_000 });
       await opened.page.getByRole('button', { name: '检查数据', exact: true }).click();
       await opened.page.getByRole('button', { name: /安平县 公布位次为第11位/ }).waitFor();
+
+      // 4 分析文字: the text of the sample; a figure chosen shows its cell in the sheet view, on its sheet
+      const text = opened.page.getByRole('region', { name: '4 分析文字' });
+      await text.getByRole('button', { name: '写出分析文字', exact: true }).click();
+      const total = text.getByRole('group', { name: '全市', exact: true });
+      await total.waitFor({ timeout: 30_000 });
+      expect(await total.locator('p').innerText()).toMatch(/^地区生产总值537\.69亿元，增长6\.1%（按可比价计算）。/);
+      await text.getByRole('group', { name: '石门', exact: true }).getByRole('button', { name: '4.7，转到「城镇居民人均可支配收入」C17' }).click();
+      const cell = opened.page.locator('td[aria-current="true"]');
+      await cell.and(opened.page.locator('[data-cell="C17"]')).waitFor();
+      expect(await cell.innerText()).toBe('4.7');
+      expect(await opened.page.getByRole('combobox', { name: '工作表' }).inputValue()).toBe('城镇居民人均可支配收入');
+      // in view in the sheet view, and focused
+      expect(await cell.evaluate((el) => el === document.activeElement)).toBe(true);
+      await screenshot(opened.page, 'standalone-text-figure');
       expect(opened.blocked).toEqual([]);
       expect(opened.pageErrors).toEqual([]);
     } finally {

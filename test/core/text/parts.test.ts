@@ -21,6 +21,8 @@ describe('sentenceParts', () => {
   test('a figure is never found inside a longer number: 6.1 is not in 16.1 nor in 6.15, 1 not in 2.1', () => {
     const s = { text: '甲增长16.1%，乙增长6.15%，丙增长6.1%，丁第1位，戊2.1。', figures: [fig('6.1', 'C9'), fig('1', 'D9')] };
     expect(shape(sentenceParts(s))).toEqual(['甲增长16.1%，乙增长6.15%，丙增长', ['6.1', 'C9'], '%，丁第', ['1', 'D9'], '位，戊2.1。']);
+    // 2 is not the 2 of 2.1
+    expect(shape(sentenceParts({ text: '戊2.1，己第2位。', figures: [fig('2', 'E9')] }))).toEqual(['戊2.1，己第', ['2', 'E9'], '位。']);
     // a number at the end of an English sentence
     expect(shape(sentenceParts({ text: 'GDP up 6.1.', figures: [fig('6.1', 'C5')] }))).toEqual(['GDP up ', ['6.1', 'C5'], '.']);
   });
