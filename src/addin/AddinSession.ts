@@ -224,8 +224,8 @@ export class AddinSession {
 
   /**
    * 分析文字: read the workbook again and write the analysis of the sheets switched on, from the
-   * same summary 生成汇总表 computes (the summary choices: rank basis, ties, zones, k), against the
-   * previous report when one was chosen; indicators with errors the checks find are left out. The
+   * same summary 生成汇总表 computes (the summary choices: rank basis, ties, zones, k, the targets
+   * sheet), against the previous report when one was chosen; indicators with errors the checks find are left out. The
    * same path as `indicator-tables text` (core/session buildAnalysis).
    */
   async analysis(region: string | null = null): Promise<AnalysisBuild> {
@@ -236,6 +236,7 @@ export class AddinSession {
       summarize: input.summarize,
       previous: this.previous ? previousSummary(this.previous, input.summarize) : null,
       previousSheets: this.previous?.sheets ?? null,
+      targets: input.targets,
       accepted: this.settings.accepted,
       top: input.top,
       region,

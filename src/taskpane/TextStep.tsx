@@ -278,7 +278,7 @@ function TextParagraph(props: {
                   role="button"
                   tabIndex={0}
                   className={s.figure}
-                  aria-label={ui(lang, 'text.figure', { text: part.text, sheet: part.figure.sheet, cell: part.figure.cell })}
+                  aria-label={ui(lang, part.figure.computed ? 'text.figure.computed' : 'text.figure', { text: part.text, sheet: part.figure.sheet, cell: part.figure.cell })}
                   title={ui(lang, 'text.figure.title', { sheet: part.figure.sheet, cell: part.figure.cell })}
                   onClick={() => onFigure(part.figure)}
                   onKeyDown={press(part.figure)}

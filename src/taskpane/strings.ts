@@ -210,6 +210,10 @@ const STRINGS = {
     'en-US': 'The clipboard cannot be written here. Select the text and press Ctrl+C.',
   },
   'text.figure': { 'zh-CN': '{text}，转到「{sheet}」{cell}', 'en-US': '{text}, go to {cell} on "{sheet}"' },
+  'text.figure.computed': {
+    'zh-CN': '{text}（由「{sheet}」{cell} 算得），转到该单元格',
+    'en-US': '{text} (computed from {cell} on "{sheet}"), go to that cell',
+  },
   'text.figure.title': { 'zh-CN': '工作表「{sheet}」{cell}', 'en-US': 'Sheet "{sheet}" {cell}' },
   'text.left-out': { 'zh-CN': '未写入的指标', 'en-US': 'Indicators left out' },
 

@@ -7,7 +7,11 @@ import { ExcelAdapterError } from '../../src/workbook/excel';
 import { MemoryStore, errorText, quickSummary } from '../../src/addin';
 import { MARK_FILL, MARKS_SHEET } from '../../src/core/marks';
 import { REGISTRY_SHEET } from '../../src/core/summary';
-import { sampleSession } from './support';
+import { AddinSession } from '../../src/addin';
+import { cellAt, gridFromValues } from '../../src/core/grid';
+import { fakeFromGrids } from '../support/fakeExcel/fromGrid';
+import { adapterOn } from '../workbook/excel/support';
+import { sampleGridsOnce, sampleSession } from './support';
 
 const RANK_SHEET = '固定资产投资';
 
@@ -164,6 +168,30 @@ describe('AddinSession on the sample county report', () => {
     expect(book.stats.syncs).toBe(0);
     expect(other.analysis.paragraphs.find((p) => p.kind === 'leadership')!.title).toBe('城东');
     expect(session.text).toBe(other);
+  });
+
+  test('分析文字 with the workbook\'s own sheet of targets: 完成年度目标 against 序时进度 while the summary step uses the targets, none when it does not', async () => {
+    const grids = await sampleGridsOnce();
+    const gdp = grids.find((g) => g.name === '地区生产总值')!;
+    const lines: [string, number][] = [];
+    for (let r = 4; r < gdp.rowCount; r++) {
+      const name = cellAt(gdp, r, 0).value;
+      const value = cellAt(gdp, r, 1).value;
+      if (typeof name === 'string' && typeof value === 'number') lines.push([name, value]);
+    }
+    // targets in 亿元 (the sheet is in 万元): 1-3月 completes a quarter of each, 序时进度 is 25.0%
+    const targets = gridFromValues('目标任务', [['2025年各县市区年度目标任务'], ['地区', '地区生产总值（亿元）'], ...lines.map(([n, v]) => [n, Math.round((v * 4) / 100) / 100])]);
+    const book = fakeFromGrids([...grids, targets], { apiVersion: '1.18' });
+    const session = new AddinSession(adapterOn(book), new MemoryStore(), 'zh-CN');
+    const withTargets = await session.analysis();
+    const total = withTargets.analysis.paragraphs.find((p) => p.kind === 'total')!.sentences[0];
+    expect(total.text).toBe('地区生产总值537.69亿元，增长6.1%（按可比价计算），完成年度目标的25.0%，与序时进度持平。');
+    expect(total.figures.find((f) => f.computed === 'completion')).toEqual({ text: '25.0', value: 25, sheet: '地区生产总值', cell: 'B5', computed: 'completion' });
+    // the targets sheet is not an indicator of the text
+    expect(withTargets.analysis.paragraphs.some((p) => p.title === '目标任务')).toBe(false);
+    await session.choose({ targets: false });
+    const without = await session.analysis();
+    expect(without.analysis.paragraphs.find((p) => p.kind === 'total')!.sentences[0].text).toBe('地区生产总值537.69亿元，增长6.1%（按可比价计算）。');
   });
 });
 

@@ -10,6 +10,7 @@ import './setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { prepareSheets } from '../../src/core/check';
 import type { Grid } from '../../src/core/grid';
+import { cellAt, gridFromValues } from '../../src/core/grid';
 import { buildAnalysis } from '../../src/core/session';
 import { splitGrids } from '../../src/core/summary';
 import { analysisText } from '../../src/core/text';
@@ -161,6 +162,26 @@ describe.each(LANGS)('Analysis text step (%s)', (lang) => {
     expect(said.closest('[role="status"]')).not.toBeNull();
     expect(within(sec).queryByRole('alert')).toBeNull();
     expect(r.fake.activeSheet).toBe(active);
+    r.unmount();
+  });
+});
+
+describe('Analysis text step with a sheet of targets', () => {
+  test('a computed figure (完成年度目标的25.0%) says so and goes to the cell it is computed from', async () => {
+    const grids = await sampleGrids();
+    const gdp = grids.find((g) => g.name === '地区生产总值')!;
+    const lines: [string, number][] = [];
+    for (let row = 4; row < gdp.rowCount; row++) {
+      const [name, value] = [cellAt(gdp, row, 0).value, cellAt(gdp, row, 1).value];
+      if (typeof name === 'string' && typeof value === 'number') lines.push([name, value]);
+    }
+    const targets = gridFromValues('目标任务', [['2025年各县市区年度目标任务'], ['地区', '地区生产总值（亿元）'], ...lines.map(([n, v]) => [n, Math.round((v * 4) / 100) / 100])]);
+    const r = await renderApp('zh-CN', { grids: [...grids, targets] });
+    await writeText(r, true);
+    const total = paragraph(true, '总体情况', '全市');
+    expect(bodyOf(total)).toMatch(/^地区生产总值537\.69亿元，增长6\.1%（按可比价计算），完成年度目标的25\.0%，与序时进度持平。/);
+    await r.user.click(within(total).getByRole('button', { name: '25.0（由「地区生产总值」B5 算得），转到该单元格' }));
+    await waitFor(() => expect(r.fake.selection).toEqual({ sheet: '地区生产总值', address: 'B5' }));
     r.unmount();
   });
 });
