@@ -212,14 +212,28 @@ describe('copying where the Clipboard API is missing or refused', () => {
     return { copied, restore: () => (doc.execCommand = saved) };
   }
 
+  /** navigator.clipboard as `value` (undefined: none, as in an older webview) while `fn` runs. */
+  async function withClipboard(value: unknown, fn: () => Promise<void>): Promise<void> {
+    const own = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', { value, configurable: true });
+    try {
+      await fn();
+    } finally {
+      if (own) Object.defineProperty(navigator, 'clipboard', own);
+      else delete (navigator as unknown as { clipboard?: unknown }).clipboard;
+    }
+  }
+
   test('no navigator.clipboard: the text is selected in a field and copied with the copy command; the field goes, the focus comes back', async () => {
-    expect(navigator.clipboard).toBeUndefined();
     const button = document.createElement('button');
     document.body.appendChild(button);
     button.focus();
     const exec = execCopy();
     try {
-      await expect(copyToClipboard('全市：地区生产总值537.69亿元。')).resolves.toBe(true);
+      await withClipboard(undefined, async () => {
+        expect(navigator.clipboard).toBeUndefined();
+        await expect(copyToClipboard('全市：地区生产总值537.69亿元。')).resolves.toBe(true);
+      });
       expect(exec.copied).toEqual(['全市：地区生产总值537.69亿元。']);
       expect(document.querySelector('textarea')).toBeNull();
       expect(document.activeElement).toBe(button);
@@ -230,22 +244,21 @@ describe('copying where the Clipboard API is missing or refused', () => {
   });
 
   test('writeText refused (a frame without clipboard-write): the copy command instead; both refused: false', async () => {
-    const nav = navigator as unknown as { clipboard?: unknown };
-    nav.clipboard = { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) };
-    const exec = execCopy();
-    try {
-      await expect(copyToClipboard('要点')).resolves.toBe(true);
-      expect(exec.copied).toEqual(['要点']);
-    } finally {
-      exec.restore();
-    }
-    const refused = execCopy(false);
-    try {
-      await expect(copyToClipboard('要点')).resolves.toBe(false);
-    } finally {
-      refused.restore();
-      delete nav.clipboard;
-    }
+    await withClipboard({ writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }, async () => {
+      const exec = execCopy();
+      try {
+        await expect(copyToClipboard('要点')).resolves.toBe(true);
+        expect(exec.copied).toEqual(['要点']);
+      } finally {
+        exec.restore();
+      }
+      const refused = execCopy(false);
+      try {
+        await expect(copyToClipboard('要点')).resolves.toBe(false);
+      } finally {
+        refused.restore();
+      }
+    });
   });
 
   test('in the step, a copy that cannot be done says how to copy by hand, and does not say 已复制', async () => {
