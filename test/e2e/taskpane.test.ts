@@ -123,6 +123,21 @@ describeWithChromium('the task pane in chromium against the fake Excel', () => {
       await link.first().click();
       await page.waitForFunction(() => window.__officeStub?.snapshot().activeSheet === '主要指标汇总表1');
 
+      // 4. 分析文字: the text; a figure chosen selects its source cell in one round trip
+      const text = page.getByRole('region', { name: '4 分析文字' });
+      await text.getByRole('button', { name: '写出分析文字', exact: true }).click();
+      const total = text.getByRole('group', { name: '全市', exact: true });
+      await total.waitFor({ timeout: 30_000 });
+      expect(await total.locator('p').innerText()).toMatch(/^地区生产总值537\.69亿元，增长6\.1%（按可比价计算）。/);
+      await stubCall(page, 'resetStats');
+      await total.getByRole('button', { name: '537.69，转到「地区生产总值」B5' }).click();
+      await page.waitForFunction(() => window.__officeStub?.snapshot().selection?.address === 'B5');
+      expect((await stubCall(page, 'snapshot')).selection).toEqual({ sheet: '地区生产总值', address: 'B5' });
+      expect((await stubCall(page, 'snapshot')).activeSheet).toBe('地区生产总值');
+      expect((await stubCall(page, 'stats')).syncs).toBe(1);
+      await total.scrollIntoViewIfNeeded();
+      await screenshot(page, 'taskpane-4-text-view', false);
+
       expect(opened.blocked).toEqual([]);
       expect(opened.pageErrors).toEqual([]);
     } finally {
