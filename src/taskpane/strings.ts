@@ -112,6 +112,7 @@ const STRINGS = {
   },
   'check.unmarked.none': { 'zh-CN': '没有需要清除的标记。', 'en-US': 'There are no marks to remove.' },
   'ids.toggle': { 'zh-CN': '自定义平衡关系', 'en-US': 'Custom identities' },
+  'ids.loading': { 'zh-CN': '正在加载…', 'en-US': 'Loading…' },
   'ids.intro': {
     'zh-CN': '检查时核对下列平衡关系（“核算关系不成立”）。标准关系之外，可以加入本局自己的关系，保存在本工作簿中。指标按表中名称的开头匹配：“工业”也匹配“工业增加值”。',
     'en-US': 'The checks test these identities ("Accounting identity broken"). Besides the standard ones you can add your own; they are kept in this workbook. An indicator matches the names in the tables that start with it: "industry" also matches "industry value added".',

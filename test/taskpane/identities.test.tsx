@@ -27,6 +27,8 @@ async function openEditor(r: Rendered, zh: boolean): Promise<HTMLElement> {
   expect(toggle.getAttribute('aria-expanded')).toBe('false');
   await r.user.click(toggle);
   expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  // the panel is loaded when first opened
+  await screen.findByRole('region', { name: zh ? '标准关系' : 'Standard identities' });
   return document.getElementById(toggle.getAttribute('aria-controls')!)!;
 }
 

@@ -361,7 +361,7 @@ describe('The standalone page: settings in localStorage', () => {
     window.localStorage.setItem(STANDALONE_SETTINGS_KEY, JSON.stringify({ version: 1, identities: [seeded] }));
     const r = await openSample('zh-CN', { store: undefined });
     await r.user.click(screen.getByRole('button', { name: /^自定义平衡关系/ }));
-    expect(screen.getByText(/保存在本浏览器中，下次打开仍然有效/)).toBeTruthy();
+    expect(await screen.findByText(/保存在本浏览器中，下次打开仍然有效/)).toBeTruthy();
     const own = screen.getByRole('region', { name: '本局的关系（1）' });
     expect(within(own).getByRole('listitem').textContent).toMatch(/^收入 = 税收 \+ 非税 \(地方一般公共预算收入 = 税收收入 \+ 非税收入\)/);
     // it holds in the sample: no finding of it
