@@ -138,7 +138,7 @@ export function IdentitiesPanel({ id, session, lang, onChanged }: IdentitiesPane
           <NameBox value={draft.whole} names={names} onChange={(whole) => change({ whole }, 'whole')} />
         </Field>
         {draft.parts.map((part, i) => (
-          <div key={i} className={styles.row} style={{ alignItems: 'flex-end' }}>
+          <div key={i} className={styles.row} style={{ flexWrap: 'nowrap', alignItems: 'flex-end' }}>
             <Field
               className={styles.grow}
               label={ui(lang, 'ids.part', { n: i + 1 })}
@@ -149,7 +149,12 @@ export function IdentitiesPanel({ id, session, lang, onChanged }: IdentitiesPane
               <NameBox value={part} names={names} onChange={(v) => change({ parts: draft.parts.map((p, j) => (j === i ? v : p)) }, 'parts')} />
             </Field>
             {draft.parts.length > 1 && (
-              <Button size="small" appearance="subtle" aria-label={ui(lang, 'ids.part.remove', { n: i + 1 })} onClick={() => change({ parts: draft.parts.filter((_, j) => j !== i) }, 'parts')}>
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={ui(lang, 'ids.part.remove', { n: i + 1 })}
+                title={ui(lang, 'ids.part.remove', { n: i + 1 })}
+                onClick={() => change({ parts: draft.parts.filter((_, j) => j !== i) }, 'parts')}>
                 ✕
               </Button>
             )}
@@ -180,18 +185,30 @@ export function IdentitiesPanel({ id, session, lang, onChanged }: IdentitiesPane
   );
 }
 
-/** An indicator's name, typed freely, with the workbook's names that contain what is typed offered below. */
+/**
+ * An indicator's name, typed freely, with the workbook's names that contain what is typed offered below.
+ * The list opens on any change of the text, not only on a key press as Fluent's does: Chinese is typed
+ * through an input method, whose keys do not count as typing.
+ */
 function NameBox({ value, names, onChange }: { value: string; names: readonly string[]; onChange: (value: string) => void }): JSX.Element {
+  const [open, setOpen] = useState(false);
   const shown = useMemo(() => {
     const q = value.trim().toLowerCase();
     return (q ? names.filter((n) => n.toLowerCase().includes(q)) : names).slice(0, SUGGESTIONS_SHOWN);
   }, [value, names]);
   return (
     <Combobox
+      // Fluent's 250 px minimum does not fit beside the button that takes a part out, in a 320 px pane
+      style={{ minWidth: 0 }}
       freeform
       value={value}
+      open={open && shown.length > 0}
+      onOpenChange={(_, data) => setOpen(data.open)}
       selectedOptions={names.includes(value) ? [value] : []}
-      onChange={(e) => onChange(e.target.value)}
+      onChange={(e) => {
+        onChange(e.target.value);
+        setOpen(true);
+      }}
       onOptionSelect={(_, data) => {
         if (data.optionText !== undefined) onChange(data.optionText);
       }}
