@@ -1,4 +1,4 @@
-import type { CheckResult, CheckedSheet, Finding } from '../core/check';
+import type { CheckResult, CheckedSheet, Finding, IdentitySetting } from '../core/check';
 import type { Lang } from '../core/i18n';
 import type { LayoutOverrides } from '../core/layout';
 import { planMarks } from '../core/marks';
@@ -12,6 +12,7 @@ import {
   defaultSettings,
   describeTables,
   enabledSheets,
+  paneCheckSettings,
   preparePrevious,
   prepareSession,
   previousSummary,
@@ -181,8 +182,18 @@ export class AddinSession {
   /** 检查数据: read the workbook again and check the sheets switched on (against the previous report when one was chosen). */
   async check(): Promise<CheckResult> {
     await this.read();
-    this.findings = checkSession(this.sheets, this.settings, this.lang, {}, this.previous?.sheets ?? null);
+    this.findings = checkSession(this.sheets, this.settings, this.lang, paneCheckSettings(this.settings), this.previous?.sheets ?? null);
     return this.findings;
+  }
+
+  /**
+   * The bureau's own accounting identities (自定义平衡关系), kept in the workbook; the findings shown are
+   * checked again with them (the checks of the summary's 审核结果 use them too).
+   */
+  async setIdentities(identities: IdentitySetting[]): Promise<void> {
+    this.settings = { ...this.settings, identities: [...identities] };
+    await this.save();
+    if (this.findings) await this.check();
   }
 
   /** Confirm a soft finding with an explanation (an empty one withdraws it); kept in the workbook. */

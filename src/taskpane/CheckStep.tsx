@@ -1,7 +1,7 @@
 /**
  * Step 2, 检查: check the figures, list the findings by severity and sheet, go to a
  * finding's cell, confirm soft findings with an explanation, mark the cells and take
- * the marks off again.
+ * the marks off again; last period's report and the bureau's own identities are chosen here.
  */
 import { Button, Field, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -12,6 +12,7 @@ import type { Lang } from '../core/i18n';
 import { t } from '../core/i18n';
 import { acceptable, countFindings } from '../core/session';
 import { ActionError, StepMessage, useAction, usePaneMode, useStyles } from './common';
+import { IdentitiesEditor } from './IdentitiesEditor';
 import { PreviousPicker } from './PreviousPicker';
 import { ui } from './strings';
 
@@ -137,6 +138,7 @@ export function CheckStep({ session, lang, onChanged, headingId }: CheckStepProp
       </h2>
       <p className={styles.intro}>{ui(lang, 'check.intro')}</p>
       <PreviousPicker session={session} lang={lang} onChanged={onChanged} />
+      <IdentitiesEditor session={session} lang={lang} onChanged={onChanged} />
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void check()} disabledFocusable={busy === 'check'}>
           {ui(lang, 'check.run')}

@@ -4,10 +4,9 @@
  * the user's choices in the workbook's settings.
  */
 import { ExcelAdapterError } from '../../src/workbook/excel';
-import { MemoryStore, errorText, quickSummary } from '../../src/addin';
+import { AddinSession, MemoryStore, errorText, quickSummary } from '../../src/addin';
 import { MARK_FILL, MARKS_SHEET } from '../../src/core/marks';
 import { REGISTRY_SHEET } from '../../src/core/summary';
-import { AddinSession } from '../../src/addin';
 import { cellAt, gridFromValues } from '../../src/core/grid';
 import { fakeFromGrids } from '../support/fakeExcel/fromGrid';
 import { adapterOn } from '../workbook/excel/support';
@@ -82,6 +81,35 @@ describe('AddinSession on the sample county report', () => {
     expect(result.issues.some((f) => f.sheet === '进出口')).toBe(false);
     await session.resetCorrections('地区生产总值');
     expect(session.tables.find((t) => t.sheet === '地区生产总值')!.total?.name).toBe('全市');
+  });
+
+  test("the bureau's own identities (自定义平衡关系) are saved in the workbook, checked, named by the user's name, and used by 审核结果", async () => {
+    const { book, store, session } = await sampleSession();
+    const before = await session.check();
+    expect(before.issues.filter((f) => f.rule === 'identity-mismatch')).toEqual([]);
+    // holds in the sample (3,117,060 + 2,683,903 = 5,800,963): silent
+    const holds = { name: '收入 = 税收 + 非税', whole: '^地方一般公共预算收入', parts: ['^税收收入', '^非税收入'], kind: 'sum' as const };
+    await session.setIdentities([holds]);
+    expect(JSON.parse(store.text!).identities).toEqual([holds]);
+    expect(session.findings!.issues.filter((f) => f.rule === 'identity-mismatch')).toEqual([]);
+    expect(session.findings!.summary.find((s) => s.rule === 'identity-mismatch')!.items).toBe(1);
+    // does not hold (增值税 + 企业所得税 is not all the tax): found at once, the findings shown checked again
+    const broken = { name: '税收只有两项', whole: '^税收收入', parts: ['^增值税', '^企业所得税'], kind: 'sum' as const };
+    await session.setIdentities([holds, broken]);
+    const found = session.findings!.issues.filter((f) => f.rule === 'identity-mismatch');
+    expect(found).toEqual([expect.objectContaining({ sheet: '一般公共预算收入', cell: 'B6', actual: 3117060, expected: 1394624 })]);
+    expect(found[0].message).toContain('（税收只有两项，容差');
+    // kept in the workbook: a new session over it checks with them
+    const again = new AddinSession(adapterOn(book), new MemoryStore(store.text), 'zh-CN');
+    expect((await again.check()).issues.filter((f) => f.rule === 'identity-mismatch').map((f) => f.cell)).toEqual(['B6']);
+    // the summary's 审核结果 sheet lists it
+    await again.generate();
+    const texts = Object.values(book.sheet('审核结果')!.cellsSnapshot()).map((c) => String(c.value ?? ''));
+    expect(texts.some((t) => t.includes('税收只有两项'))).toBe(true);
+    // taken out: gone from the findings
+    await session.setIdentities([holds]);
+    expect(session.findings!.issues.filter((f) => f.rule === 'identity-mismatch')).toEqual([]);
+    expect(JSON.parse(store.text!).identities).toEqual([holds]);
   });
 
   test('生成汇总表 writes the summary sheets, activates the first, shows confirmations, and saves the choices', async () => {

@@ -145,6 +145,35 @@ describeWithChromium('the task pane in chromium against the fake Excel', () => {
     }
   });
 
+  test('自定义平衡关系: the panel is loaded when opened, an indicator picked from the list, the identity kept in the workbook and found by 检查数据', async () => {
+    const opened = await openPage(browser, { origin: server.origin, seed });
+    const { page } = opened;
+    try {
+      await page.getByText('固定资产投资').first().waitFor();
+      await page.getByRole('button', { name: /^自定义平衡关系/ }).click();
+      await page.getByRole('heading', { name: '标准关系' }).waitFor();
+      await page.getByRole('textbox', { name: '名称' }).fill('税收只有两项');
+      await page.getByRole('combobox', { name: /^总量指标/ }).pressSequentially('税收');
+      await page.getByRole('option', { name: '税收收入', exact: true }).click();
+      await page.getByRole('combobox', { name: /^分项指标 1/ }).fill('增值税');
+      await page.getByRole('combobox', { name: /^分项指标 2/ }).fill('企业所得税');
+      await page.getByRole('button', { name: '加入', exact: true }).click();
+      await page.getByText('已加入「税收只有两项」。').waitFor();
+      await page.getByRole('heading', { name: '本局的关系（1）' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'taskpane-identities', false);
+      // a pane 320 px wide: nothing wider than it
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      const saved = (await stubCall(page, 'savedSettings')) ?? {};
+      expect(JSON.parse(String(saved[SETTINGS_KEY])).identities).toEqual([{ name: '税收只有两项', whole: '^税收收入', parts: ['^增值税', '^企业所得税'], kind: 'sum' }]);
+      await page.getByRole('button', { name: '检查数据', exact: true }).click();
+      await page.getByRole('button', { name: /「税收收入」为 3,117,060，但 增值税 1,141,607 \+ 企业所得税 253,017 = 1,394,624（税收只有两项/ }).waitFor();
+      expect(opened.blocked).toEqual([]);
+      expect(opened.pageErrors).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
   test('English host: the same flow in en-US words', async () => {
     const opened = await openPage(browser, { origin: server.origin, seed: makeSeed(grids, { language: 'en-US', theme: 'dark' }) });
     const { page } = opened;

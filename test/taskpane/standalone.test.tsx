@@ -379,6 +379,28 @@ describe('The standalone page: settings in localStorage', () => {
     r.unmount();
   });
 
+  test('自定义平衡关系: kept in this browser (read from localStorage, written back), and checked on the file', async () => {
+    const seeded = { name: '收入 = 税收 + 非税', whole: '^地方一般公共预算收入', parts: ['^税收收入', '^非税收入'], kind: 'sum' };
+    window.localStorage.setItem(STANDALONE_SETTINGS_KEY, JSON.stringify({ version: 1, identities: [seeded] }));
+    const r = await openSample('zh-CN', { store: undefined });
+    await r.user.click(screen.getByRole('button', { name: /^自定义平衡关系/ }));
+    expect(await screen.findByText(/保存在本浏览器中，下次打开仍然有效/)).toBeTruthy();
+    const own = screen.getByRole('region', { name: '本局的关系（1）' });
+    expect(within(own).getByRole('listitem').textContent).toMatch(/^收入 = 税收 \+ 非税 \(地方一般公共预算收入 = 税收收入 \+ 非税收入\)/);
+    // it holds in the sample: no finding of it
+    const clean = await runCheck(r, true);
+    expect(within(clean).queryByText(/核算关系不成立/)).toBeNull();
+    await r.user.type(screen.getByRole('combobox', { name: /^总量指标/ }), '税收收入');
+    await r.user.type(screen.getByRole('combobox', { name: /^分项指标 1/ }), '增值税');
+    await r.user.click(screen.getByRole('button', { name: '加入' }));
+    const stored = (): unknown => JSON.parse(window.localStorage.getItem(STANDALONE_SETTINGS_KEY) ?? '{}').identities;
+    await waitFor(() => expect(stored()).toEqual([seeded, { name: '税收收入 = 增值税', whole: '^税收收入', parts: ['^增值税'], kind: 'sum' }]));
+    // the findings shown are checked again, on the file in the page
+    const found = await screen.findByRole('button', { name: /^B6.*核算关系不成立/ });
+    expect(found.textContent).toContain('「税收收入」为 3,117,060，但 增值税 1,141,607 = 1,141,607（税收收入 = 增值税，容差 1）');
+    r.unmount();
+  });
+
   test('a storage that throws (or none) is tolerated: the settings stay in memory', async () => {
     const throwing = {
       getItem: () => {

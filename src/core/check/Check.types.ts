@@ -116,6 +116,19 @@ export interface IdentityDef {
   kind: 'sum' | 'part';
 }
 
+/**
+ * An identity as a bureau writes it, in one format for the `--config` file (`identities`) and the task
+ * pane's 自定义平衡关系 (kept in the workbook's settings): the name a finding uses (by default the
+ * relation itself, 第二产业 = 工业 + 建筑业) and the names as IdentityDef's regular expressions. The pane
+ * writes each indicator name it is given as "^" and the name, regex specials escaped (namePattern).
+ */
+export interface IdentitySetting {
+  name?: string;
+  whole: string;
+  parts: string[];
+  kind: 'sum' | 'part';
+}
+
 export interface CheckOptions {
   lang?: Lang;
   settings?: Partial<CheckSettings>;

@@ -5,4 +5,6 @@ export { indicatorKey } from './rules/workbook';
 export { RULES, RULE_IDS } from './rules';
 export { checkWorkbook, hasErrors, prepareSheets, reportPeriod } from './runner';
 export type { CheckWorkbookOptions, WorkbookInput } from './runner';
-export { DEFAULT_SETTINGS, parseSettings } from './settings';
+export { DEFAULT_SETTINGS, identityFromDraft, identityOf, identitySettingOf, parseSettings } from './settings';
+export type { IdentityDraft, IdentityProblems } from './settings';
+export { IDENTITIES, identityTermName, identityText, namePattern, patternName } from './rules/identities';

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
-import type { CheckSettings, IdentityDef, RuleId, Severity } from './Check.types';
+import type { CheckSettings, IdentityDef, IdentitySetting, RuleId, Severity } from './Check.types';
+import { identityTermName, identityText, namePattern } from './rules/identities';
 
 export const DEFAULT_SETTINGS: CheckSettings = {
   growthOutlier: 30,
@@ -37,6 +38,11 @@ const WORDS = {
     'zh-CN': '设置项「{key}」应是核算关系的列表，如 [{"name": "第三产业 = 批发零售 + 其他", "whole": "^第三产业", "parts": ["^批发", "^其他"], "kind": "sum"}]（kind 为 "sum" 或 "part"，名称为正则表达式）',
     'en-US': 'Setting "{key}" must be a list of identities, e.g. [{"name": "tertiary = trade + other", "whole": "^第三产业", "parts": ["^批发", "^其他"], "kind": "sum"}] (kind "sum" or "part"; names are regular expressions)',
   },
+  'identity-whole': { 'zh-CN': '请填写总量指标（各分项加总得到的指标）', 'en-US': 'Name the whole (the indicator the parts add up to)' },
+  'identity-parts': { 'zh-CN': '请至少填写一个分项指标', 'en-US': 'Name at least one part' },
+  'identity-part-whole': { 'zh-CN': '分项「{part}」与总量指标相同', 'en-US': 'The part "{part}" is the whole itself' },
+  'identity-part-twice': { 'zh-CN': '分项「{part}」填写了两次', 'en-US': 'The part "{part}" is given twice' },
+  'identity-duplicate': { 'zh-CN': '已有名为「{name}」的核算关系，请换一个名称', 'en-US': 'There is already an identity named "{name}"; choose another name' },
   'unknown-rule': { 'zh-CN': '未知的规则「{rule}」（可用：{known}）', 'en-US': 'Unknown rule "{rule}" (known: {known})' },
   'rule-value': {
     'zh-CN': '规则「{rule}」的设置应是 false、"off"、"error"、"warning"、"info" 或 {"enabled": …, "severity": …}',
@@ -60,14 +66,57 @@ function isPattern(p: unknown): p is string {
   }
 }
 
-/** One identity from the settings file, or null when it is not one. */
-function identityOf(v: unknown): IdentityDef | null {
+/** One identity as written in the settings (`--config`, the pane's), or null when it is not one. */
+export function identitySettingOf(v: unknown): IdentitySetting | null {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
   if (!isPattern(o.whole) || !Array.isArray(o.parts) || !o.parts.length || !o.parts.every(isPattern)) return null;
   if (o.kind !== 'sum' && o.kind !== 'part') return null;
-  const name = typeof o.name === 'string' && o.name.trim() ? { 'zh-CN': o.name.trim(), 'en-US': o.name.trim() } : { 'zh-CN': `${o.whole} ⊇ ${o.parts.join(' + ')}`, 'en-US': `${o.whole} ⊇ ${o.parts.join(' + ')}` };
-  return { name, whole: o.whole, parts: o.parts as string[], kind: o.kind };
+  const name = typeof o.name === 'string' && o.name.trim() ? o.name.trim() : undefined;
+  return { ...(name ? { name } : {}), whole: o.whole, parts: o.parts as string[], kind: o.kind };
+}
+
+/** The identity the checks take from one written in the settings; without a name it is called by its relation (第二产业 = 工业 + 建筑业). */
+export function identityOf(v: unknown): IdentityDef | null {
+  const o = identitySettingOf(v);
+  if (!o) return null;
+  const name = o.name ? { 'zh-CN': o.name, 'en-US': o.name } : { 'zh-CN': identityText(o, 'zh-CN'), 'en-US': identityText(o, 'en-US') };
+  return { name, whole: o.whole, parts: o.parts, kind: o.kind };
+}
+
+/** What the pane's form holds: indicator names as typed or picked (not patterns), blank parts allowed. */
+export interface IdentityDraft {
+  name: string;
+  whole: string;
+  parts: string[];
+  kind: 'sum' | 'part';
+}
+
+export type IdentityProblems = Partial<Record<'name' | 'whole' | 'parts', string>>;
+
+/**
+ * An identity from the pane's form, in the settings' format (namePattern for each name; the relation as
+ * its name when none is given), or what is wrong with it, field by field in the user's language: a whole,
+ * at least one part, no part twice or equal to the whole, and a name no other identity has (`taken`:
+ * the standard ones' and the bureau's).
+ */
+export function identityFromDraft(draft: IdentityDraft, taken: readonly string[], lang: Lang): { identity: IdentitySetting } | { problems: IdentityProblems } {
+  const problems: IdentityProblems = {};
+  const whole = identityTermName(draft.whole);
+  const parts = draft.parts.map(identityTermName).filter(Boolean);
+  if (!whole) problems.whole = say(lang, 'identity-whole');
+  if (!parts.length) problems.parts = say(lang, 'identity-parts');
+  else {
+    const twice = parts.find((p, i) => parts.indexOf(p) !== i);
+    if (whole && parts.includes(whole)) problems.parts = say(lang, 'identity-part-whole', { part: whole });
+    else if (twice) problems.parts = say(lang, 'identity-part-twice', { part: twice });
+  }
+  if (problems.whole || problems.parts) return { problems };
+  const identity: IdentitySetting = { whole: namePattern(whole), parts: parts.map(namePattern), kind: draft.kind };
+  const name = draft.name.trim() || identityText(identity, lang);
+  const same = (a: string): boolean => a.replace(/\s/g, '') === name.replace(/\s/g, '');
+  if (taken.some(same)) return { problems: { name: say(lang, 'identity-duplicate', { name }) } };
+  return { identity: { name, ...identity } };
 }
 
 /**

@@ -3,7 +3,7 @@
  * show of it. Plain data: the Office adapter stores it as JSON in the document's
  * settings, so next month's copy of the file opens with last month's choices.
  */
-import type { RuleId, Severity } from '../check';
+import type { IdentitySetting, RuleId, Severity } from '../check';
 import type { Doubt, LayoutOverrides, MeasureKind, PriceBasis, RowRole, Shape } from '../layout';
 import type { RankBy, TieRule } from '../summarize';
 import type { HighlightKind, PlanMode } from '../summary';
@@ -50,6 +50,8 @@ export interface AddinSettings {
   overrides: Record<string, LayoutOverrides>;
   summary: SummaryChoices;
   accepted: Acceptance[];
+  /** the bureau's own accounting identities (自定义平衡关系), as `identities` in `--config` */
+  identities: IdentitySetting[];
   /** when the summary was last generated (ISO 8601); null until then */
   lastRun: string | null;
 }

@@ -1,10 +1,10 @@
 export type * from './Session.types';
 export { SETTINGS_KEY, defaultSettings, defaultSummaryChoices, parseAddinSettings } from './settings';
-export { describeTables } from './tables';
+export { describeTables, identityNames } from './tables';
 export { acceptable, accepts, acceptanceFor, applyAcceptances, withAcceptance, countFindings } from './accept';
 export { NothingToSummarize, prepareSession, enabledSheets, checkSession, buildSummary, summarizeFigures, preparePrevious, previousSummary } from './run';
 export { analysisFor, buildAnalysis } from './text';
 export type { AnalysisBuild, BuildAnalysisInput } from './text';
 export type { PreviousReport } from './run';
 export type { BuildSummaryInput, SummaryBuild } from './run';
-export { summaryInput } from './choices';
+export { paneCheckSettings, summaryInput } from './choices';

@@ -1,5 +1,5 @@
-import { RULE_IDS } from '../check';
-import type { RuleId } from '../check';
+import { RULE_IDS, identitySettingOf } from '../check';
+import type { IdentitySetting, RuleId } from '../check';
 import type { LayoutOverrides, MeasureKind } from '../layout';
 import type { HighlightKind } from '../summary';
 import type { Acceptance, AddinSettings, SummaryChoices } from './Session.types';
@@ -28,7 +28,7 @@ export function defaultSummaryChoices(): SummaryChoices {
 }
 
 export function defaultSettings(): AddinSettings {
-  return { version: 1, skipSheets: [], overrides: {}, summary: defaultSummaryChoices(), accepted: [], lastRun: null };
+  return { version: 1, skipSheets: [], overrides: {}, summary: defaultSummaryChoices(), accepted: [], identities: [], lastRun: null };
 }
 
 type Obj = Record<string, unknown>;
@@ -136,6 +136,7 @@ export function parseAddinSettings(stored: unknown): AddinSettings | null {
     overrides,
     summary: summaryChoices(v.summary),
     accepted: Array.isArray(v.accepted) ? v.accepted.map(acceptanceOf).filter((a): a is Acceptance => a !== null) : [],
+    identities: Array.isArray(v.identities) ? v.identities.map(identitySettingOf).filter((d): d is IdentitySetting => d !== null) : [],
     lastRun: isStr(v.lastRun) ? v.lastRun : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { CheckedSheet } from '../check';
+import { identityTermName } from '../check';
 import { columnLetters } from '../grid';
 import type { TableRow } from '../layout';
 import { isTargetsSheet } from '../summary';
@@ -64,4 +65,23 @@ export function describeTables(sheets: CheckedSheet[], settings: AddinSettings):
     }
   }
   return out;
+}
+
+/**
+ * The names an identity can be written with, as the identities see them (identityTermName): the lines of
+ * the item lists and the additive value columns of the regional tables switched on, in order, once each.
+ */
+export function identityNames(tables: readonly TableInfo[]): string[] {
+  const names = new Set<string>();
+  const add = (raw: string): void => {
+    const name = identityTermName(raw);
+    if (name) names.add(name);
+  };
+  for (const tb of tables) {
+    if (!tb.enabled || tb.targets) continue;
+    if (tb.shape !== 'items' && tb.rows.some((r) => r.role === 'peer')) {
+      for (const c of tb.columns) if (c.additive && (c.measure === 'value' || c.measure === 'prior' || c.measure === 'increment')) add(c.indicator);
+    } else for (const r of tb.rows) if (r.role === 'total' || r.role === 'item' || r.role === 'of-which') add(r.name);
+  }
+  return [...names];
 }

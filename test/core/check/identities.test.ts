@@ -3,7 +3,7 @@
  * regional table, a bureau's own identity from the settings, a line above the heading it details, and
  * a city-wide item list against the total of a county sheet.
  */
-import { checkWorkbook, parseSettings, RULE_IDS } from '../../../src/core/check';
+import { checkWorkbook, IDENTITIES, identityFromDraft, identityOf, identityText, namePattern, parseSettings, patternName, RULE_IDS } from '../../../src/core/check';
 import type { Finding, RuleId } from '../../../src/core/check';
 import type { Grid } from '../../../src/core/grid';
 import { gridFromValues } from '../../../src/core/grid';
@@ -105,12 +105,89 @@ describe('identity-mismatch', () => {
     expect(f).toEqual([expect.objectContaining({ cell: 'B13', expected: 170.43, message: expect.stringContaining('（第二产业 = 工业 + 建筑业') })]);
   });
 
+  test("a bureau's own identity is silent where it holds (第二产业 170.43 = 工业 138.33 + 建筑业 32.10, GDP 664.07)", () => {
+    const { settings } = parseSettings({ identities: [{ name: '第二产业 = 工业 + 建筑业', whole: '^第二产业', parts: ['^工业', '^建筑业'], kind: 'sum' }] }, RULE_IDS);
+    expect(findings([accounts(170.43, 664.07)], 'identity-mismatch', settings)).toEqual([]);
+    expect(items([accounts(170.43, 664.07)], 'identity-mismatch', settings)).toBe(3);
+  });
+
+  test('an identity in the settings without a name is called by its relation in the finding', () => {
+    const { settings } = parseSettings({ identities: [{ whole: '^第二产业', parts: ['^工业', '^建筑业'], kind: 'sum' }] }, RULE_IDS);
+    const [zh] = checkWorkbook({ grids: [accounts()] }, { only: ['identity-mismatch'], settings }).issues;
+    expect(zh.message).toContain('（第二产业 = 工业 + 建筑业，容差');
+    const [en] = checkWorkbook({ grids: [accounts()] }, { only: ['identity-mismatch'], settings, lang: 'en-US' }).issues;
+    expect(en.message).toContain('(第二产业 = 工业 + 建筑业, tolerance');
+  });
+
   test('identities in the settings are checked as they are read: a list of whole, parts (regular expressions) and kind', () => {
     for (const bad of [{}, [{ whole: '^a', parts: [], kind: 'sum' }], [{ whole: '(', parts: ['^b'], kind: 'sum' }], [{ whole: '^a', parts: ['^b'], kind: 'max' }]]) {
       const { settings, problems } = parseSettings({ identities: bad }, RULE_IDS);
       expect(settings.identities).toBeUndefined();
       expect(problems).toEqual([expect.stringContaining('设置项「identities」应是核算关系的列表')]);
     }
+  });
+});
+
+describe("a bureau's own identities written by indicator name (the task pane's 自定义平衡关系)", () => {
+  const add = (draft: Partial<Parameters<typeof identityFromDraft>[0]>, taken: string[] = [], lang: 'zh-CN' | 'en-US' = 'zh-CN') =>
+    identityFromDraft({ name: '', whole: '', parts: [], kind: 'sum', ...draft }, taken, lang);
+
+  test('names become the patterns the catalogue uses: from the start of the name, specials escaped, numbering and unit dropped', () => {
+    expect(namePattern('第二产业')).toBe('^第二产业');
+    expect(namePattern(' 一、税收收入 ')).toBe('^税收收入');
+    expect(namePattern('国有资源（资产）有偿使用收入')).toBe('^国有资源\\(资产\\)有偿使用收入');
+    expect(namePattern('a.b+c*[d]')).toBe('^a\\.b\\+c\\*\\[d\\]');
+    expect(new RegExp(namePattern('a.b+c')).test('a.b+c')).toBe(true);
+    expect(new RegExp(namePattern('a.b+c')).test('axb+c')).toBe(false);
+    expect(patternName(namePattern('国有资源（资产）有偿使用收入'))).toBe('国有资源(资产)有偿使用收入');
+    expect(patternName('^第二产业')).toBe('第二产业');
+    expect(patternName('^(?:全部)?工业(?!品|企业)')).toBe('^(?:全部)?工业(?!品|企业)');
+    expect(identityText({ whole: '^第二产业', parts: ['^工业', '^建筑业'], kind: 'part' }, 'zh-CN')).toBe('工业、建筑业 ≤ 第二产业');
+    expect(identityText({ whole: '^第二产业', parts: ['^工业', '^建筑业'], kind: 'part' }, 'en-US')).toBe('工业, 建筑业 ≤ 第二产业');
+  });
+
+  test('a draft becomes the settings format (named by its relation when no name is given); blank parts are left out', () => {
+    expect(add({ whole: '第二产业', parts: ['工业', ' ', '建筑业'] })).toEqual({ identity: { name: '第二产业 = 工业 + 建筑业', whole: '^第二产业', parts: ['^工业', '^建筑业'], kind: 'sum' } });
+    expect(add({ name: ' 二产 ', whole: '第二产业', parts: ['工业'], kind: 'part' })).toEqual({ identity: { name: '二产', whole: '^第二产业', parts: ['^工业'], kind: 'part' } });
+  });
+
+  test('what is wrong, field by field, in zh-CN and en-US', () => {
+    expect(add({ whole: ' ', parts: ['', ''] })).toEqual({ problems: { whole: '请填写总量指标（各分项加总得到的指标）', parts: '请至少填写一个分项指标' } });
+    expect(add({ whole: '', parts: [] }, [], 'en-US')).toEqual({ problems: { whole: 'Name the whole (the indicator the parts add up to)', parts: 'Name at least one part' } });
+    expect(add({ whole: '第二产业', parts: ['工业', '第二产业'] })).toEqual({ problems: { parts: '分项「第二产业」与总量指标相同' } });
+    expect(add({ whole: '第二产业', parts: ['工业', '工业'] }, [], 'en-US')).toEqual({ problems: { parts: 'The part "工业" is given twice' } });
+    // the name of a standard identity, or of one of the bureau's, is taken (spaces do not make it another)
+    const taken = [...IDENTITIES.flatMap((d) => Object.values(d.name)), '二产'];
+    expect(add({ whole: '地区生产总值', parts: ['第一产业', '第二产业', '第三产业'] }, taken)).toEqual({
+      problems: { name: '已有名为「地区生产总值 = 第一产业 + 第二产业 + 第三产业」的核算关系，请换一个名称' },
+    });
+    expect(add({ name: '二 产', whole: '第二产业', parts: ['工业'] }, taken, 'en-US')).toEqual({ problems: { name: 'There is already an identity named "二 产"; choose another name' } });
+  });
+
+  test('an identity written by name finds the planted error in an item list with numbered headings, and is silent on the clean one', () => {
+    const budget = (tax: number, resource = 9000): Grid =>
+      gridFromValues('财政', [
+        ['一般公共预算收入', null],
+        ['项目', '1-3月(万元)'],
+        ['地方一般公共预算收入', 100000],
+        ['一、税收收入', tax],
+        ['  增值税', 40000],
+        ['二、非税收入', 30000],
+        ['  国有资源（资产）有偿使用收入', resource],
+      ]);
+    const own = ['地方一般公共预算收入 = 税收收入 + 非税收入', '国有资源（资产）有偿使用收入 ≤ 非税收入'].map((name, i) => {
+      const r = add(i === 0 ? { name, whole: '地方一般公共预算收入', parts: ['一、税收收入', '二、非税收入'] } : { name, whole: '二、非税收入', parts: ['国有资源（资产）有偿使用收入'], kind: 'part' });
+      if (!('identity' in r)) throw new Error(JSON.stringify(r));
+      return identityOf(r.identity)!;
+    });
+    expect(findings([budget(70000)], 'identity-mismatch', { identities: own })).toEqual([]);
+    expect(items([budget(70000)], 'identity-mismatch', { identities: own })).toBe(2);
+    expect(findings([budget(71000)], 'identity-mismatch', { identities: own })).toEqual([
+      expect.objectContaining({ cell: 'B3', actual: 100000, expected: 101000, message: '「地方一般公共预算收入」为 100,000，但 税收收入 71,000 + 非税收入 30,000 = 101,000（地方一般公共预算收入 = 税收收入 + 非税收入，容差 1.5）' }),
+    ]);
+    expect(findings([budget(70000, 31000)], 'identity-mismatch', { identities: own })).toEqual([
+      expect.objectContaining({ cell: 'B7', related: { sheet: '财政', cell: 'B6' }, message: '「国有资源(资产)有偿使用收入」为 31,000，大于「非税收入」30,000（国有资源（资产）有偿使用收入 ≤ 非税收入）' }),
+    ]);
   });
 });
 

@@ -21,6 +21,10 @@ describe('saved settings', () => {
     s.summary = { ...s.summary, indicators: ['地区生产总值', '规上工业增加值'], rankBy: 'value', ties: 'dense', zonesAsPeers: true, top: 5, mode: 'formulas', points: true };
     s.summary.highlights.tie = false;
     s.accepted = [{ rule: 'growth-outlier', sheet: '表1', cell: 'D7', actual: '48.2', note: '新投产项目拉动', at: '2026-03-02T08:00:00.000Z' }];
+    s.identities = [
+      { name: '第二产业 = 工业 + 建筑业', whole: '^第二产业', parts: ['^工业', '^建筑业'], kind: 'sum' },
+      { whole: '^非税收入', parts: ['^国有资源\\(资产\\)有偿使用收入'], kind: 'part' },
+    ];
     s.lastRun = '2026-03-02T09:00:00.000Z';
     expect(parseAddinSettings(JSON.stringify(s))).toEqual(s);
   });
@@ -31,6 +35,13 @@ describe('saved settings', () => {
       overrides: { s: { totalRow: -1, columns: { x: {}, 3: { measure: 'nonsense', unit: 5, additive: 'yes', period: 7 }, 4: { measure: 'rank' } }, peers: { x: true, '-1': false, 2: 'yes' } }, t: 'bad' },
       summary: { rankBy: 'alphabet', ties: 'dense', zonesAsPeers: 'yes', top: 0, perSheet: 3.5, highlights: { top: false, bottom: 'no' }, indicators: [' GDP ', '', 7] },
       accepted: [{ rule: 'no-such-rule', sheet: 's', cell: 'A1', note: 'x' }, { rule: 'growth-outlier', sheet: 's', cell: 'B2', note: '   ' }, { rule: 'growth-outlier', sheet: 's', cell: 'B3', note: ' ok ' }],
+      identities: [
+        { name: 'no parts', whole: '^a', parts: [], kind: 'sum' },
+        { name: 'bad pattern', whole: '(', parts: ['^b'], kind: 'sum' },
+        { name: 'bad kind', whole: '^a', parts: ['^b'], kind: 'max' },
+        'text',
+        { name: ' 二产 ', whole: '^第二产业', parts: ['^工业'], kind: 'part', extra: 1 },
+      ],
     });
     const d = defaultSettings();
     expect(parsed).not.toBeNull();
@@ -44,6 +55,8 @@ describe('saved settings', () => {
     expect(parsed!.summary.highlights).toEqual({ ...d.summary.highlights, top: false });
     expect(parsed!.summary.indicators).toEqual(['GDP']);
     expect(parsed!.accepted).toEqual([{ rule: 'growth-outlier', sheet: 's', cell: 'B3', actual: null, note: 'ok', at: '' }]);
+    expect(parsed!.identities).toEqual([{ name: '二产', whole: '^第二产业', parts: ['^工业'], kind: 'part' }]);
+    expect(parseAddinSettings({ identities: 'none' })!.identities).toEqual([]);
   });
 
   test('any JSON value parses without throwing, to null or to settings that parse to themselves', () => {

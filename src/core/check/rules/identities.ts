@@ -3,6 +3,7 @@ import { shownValue } from '../../figures';
 import { address } from '../../grid';
 import type { IndicatorTable, TableColumn, TableRow } from '../../layout';
 import { cleanIndicatorName } from '../../layout';
+import type { Lang } from '../../i18n';
 import type { IdentityDef } from '../Check.types';
 import type { CheckedSheet, RuleDef, RuleOutput } from '../context';
 import { floatSlack, fmt, fmtFigure, fmtTolerance, halfUnit, isRegional, num, shownDecimals } from '../context';
@@ -33,8 +34,34 @@ function patterns(def: IdentityDef): { whole: RegExp; parts: RegExp[] } {
   return c;
 }
 
-function nameOf(raw: string): string {
+/** An indicator's name as the identities see it: without numbering, unit or spaces ("一、税收收入" is 税收收入). */
+export function identityTermName(raw: string): string {
   return cleanIndicatorName(raw).replace(/[\s\u3000]/g, '');
+}
+const nameOf = identityTermName;
+
+const SPECIAL = /[.*+?^${}()|[\]\\]/g;
+const PLAIN = /^\^((?:[^.*+?^${}()|[\]\\]|\\[.*+?^${}()|[\]\\])+)$/;
+
+/**
+ * The pattern of an indicator's name as a user types or picks it: matched from the start of the name, as
+ * the catalogue's are ("第二产业" → "^第二产业", which 第二产业增加值 matches), literally (regex specials escaped).
+ */
+export function namePattern(name: string): string {
+  return `^${nameOf(name).replace(SPECIAL, '\\$&')}`;
+}
+
+/** The indicator name a pattern stands for, when it is a plain one (namePattern's, "^第二产业"); otherwise the pattern itself. */
+export function patternName(pattern: string): string {
+  const m = PLAIN.exec(pattern);
+  return m ? m[1].replace(/\\(.)/g, '$1') : pattern;
+}
+
+/** An identity in words: "第二产业 = 工业 + 建筑业" (sum), "工业、建筑业 ≤ 第二产业" (part). */
+export function identityText(def: Pick<IdentityDef, 'whole' | 'parts' | 'kind'>, lang: Lang): string {
+  const whole = patternName(def.whole);
+  const parts = def.parts.map(patternName);
+  return def.kind === 'sum' ? `${whole} = ${parts.join(' + ')}` : `${parts.join(lang === 'zh-CN' ? '、' : ', ')} ≤ ${whole}`;
 }
 
 /** One place an identity can be tried: the whole and its parts, each a cell with its figure. */
