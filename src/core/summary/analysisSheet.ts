@@ -1,9 +1,9 @@
 import type { Lang } from '../i18n';
 import type { Analysis, ParagraphKind } from '../text';
 import { SECTION_TITLE, cnNumber } from '../text';
-import type { SheetPlan } from './Plan.types';
-import { SheetBuilder } from './SheetBuilder';
-import { fitRows, lineCount, lineHeight } from './measure';
+import type { CellStyle, SheetPlan } from './Plan.types';
+import { SheetBuilder, rect } from './SheetBuilder';
+import { lineCount, lineHeight } from './measure';
 import { FONT, STYLE, printSettings } from './styles';
 import { tx } from './text';
 
@@ -22,29 +22,36 @@ const HEAD_SIZE = 12;
 /** Excel's highest row is 409 pt: a paragraph taller than this goes on more rows, cut at the end of a sentence. */
 export const ANALYSIS_ROW_MAX = 400;
 
-/** The height a row of wrapped text needs across the columns (as fitRows gives it). */
+/** The height a row of wrapped text needs across the columns: its lines, and a little room (as fitRows sets it). */
 function heightOf(text: string, size: number): number {
   return lineCount(text, ANALYSIS_WIDTH, size) * lineHeight(size) + 4;
 }
 
 /**
  * A paragraph as the rows of the sheet: "title：sentences" on one row, or, when that would be
- * taller than a row can be, cut at the ends of sentences into as few rows as keep each under it.
+ * taller than a row can be, cut at the ends of sentences into as few rows as keep each under it
+ * (each row takes as many sentences as fit, found by halving: a few measures a row, not one a sentence).
  */
 export function paragraphRows(title: string, sentences: string[], lang: Lang): string[] {
   const sep = lang === 'zh-CN' ? '' : ' ';
+  const lead = title + (lang === 'zh-CN' ? '：' : ': ');
+  const text = (from: number, to: number): string => (from === 0 ? lead : '') + sentences.slice(from, to).join(sep);
+  const fits = (from: number, to: number): boolean => heightOf(text(from, to), BODY_SIZE) <= ANALYSIS_ROW_MAX;
+  const n = sentences.length;
+  if (n === 0 || fits(0, n)) return [text(0, n)];
   const rows: string[] = [];
-  let row = title + (lang === 'zh-CN' ? '：' : ': ');
-  let first = true;
-  for (const s of sentences) {
-    if (first) row += s;
-    else if (heightOf(row + sep + s, BODY_SIZE) > ANALYSIS_ROW_MAX) {
-      rows.push(row);
-      row = s;
-    } else row += sep + s;
-    first = false;
+  for (let from = 0; from < n; ) {
+    // the most sentences from `from` that fit; one at least
+    let lo = from + 1;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (fits(from, mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    rows.push(text(from, lo));
+    from = lo;
   }
-  rows.push(row);
   return rows;
 }
 
@@ -56,7 +63,7 @@ function sectionHeading(n: number, kind: ParagraphKind, lang: Lang): string {
 
 /**
  * 分析要点: the analysis written from the summary's figures (src/core/text) as a printable sheet,
- * in one wide column of wrapped text: the title and period, then a heading for each section
+ * in wrapped text across the merged columns of each row: the title and period, then a heading for each section
  * (总体情况, 分指标, 分地区, 要点) and one row for each paragraph ("城东：地区生产总值…"), each row
  * as high as its wrapped lines; last, the indicators left out of the text. A4 portrait, one page
  * wide, as many pages tall as the text needs, page numbers in the footer.
@@ -69,37 +76,41 @@ export function buildAnalysisSheet(name: string, analysis: Analysis, period: str
   b.rowHeight(0, 28);
   let row = 1;
   if (period) b.line(row++, 0, last, period, { ...STYLE.subtitle, font });
-  const texts: number[] = [];
-  let kind: ParagraphKind | null = null;
+  // a row of text: merged across, as high as its wrapped lines (within the highest row there is)
+  const textRow = (text: string, size: number): void => {
+    b.set(row, 0, text);
+    b.merge(rect(row, 0, row, last));
+    b.rowHeight(row, Math.min(409, heightOf(text, size)));
+    row++;
+  };
+  const body: CellStyle = { size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true, font };
   let sections = 0;
-  for (const p of analysis.paragraphs) {
-    if (p.kind !== kind) {
-      kind = p.kind;
-      b.line(row, 0, last, sectionHeading(++sections, kind, lang), { bold: true, size: HEAD_SIZE, hAlign: 'left', vAlign: 'bottom', font });
-      // a little room above each heading
-      b.rowHeight(row, lineHeight(HEAD_SIZE) + 10);
-      row++;
+  for (let i = 0; i < analysis.paragraphs.length; ) {
+    const kind = analysis.paragraphs[i].kind;
+    b.line(row, 0, last, sectionHeading(++sections, kind, lang), { bold: true, size: HEAD_SIZE, hAlign: 'left', vAlign: 'bottom', font });
+    // a little room above each heading
+    b.rowHeight(row, lineHeight(HEAD_SIZE) + 10);
+    row++;
+    // the section's paragraphs: one format over all their rows (formats grow with sections, not paragraphs)
+    const first = row;
+    for (; i < analysis.paragraphs.length && analysis.paragraphs[i].kind === kind; i++) {
+      const p = analysis.paragraphs[i];
+      for (const text of paragraphRows(
+        p.title,
+        p.sentences.map((s) => s.text),
+        lang,
+      ))
+        textRow(text, BODY_SIZE);
     }
-    for (const text of paragraphRows(
-      p.title,
-      p.sentences.map((s) => s.text),
-      lang,
-    )) {
-      b.line(row, 0, last, text, { size: BODY_SIZE, hAlign: 'left', vAlign: 'top', wrap: true, font });
-      texts.push(row++);
-    }
+    b.format(rect(first, 0, row - 1, last), body);
   }
   if (analysis.leftOut.length) {
-    const text = analysis.leftOut.join(lang === 'zh-CN' ? '' : ' ');
     // a row's room between the text and this line
     row++;
-    b.line(row, 0, last, text, { size: 10, italic: true, hAlign: 'left', vAlign: 'top', wrap: true, font });
-    texts.push(row);
+    b.format(rect(row, 0, row, last), { ...body, size: 10, italic: true });
+    textRow(analysis.leftOut.join(lang === 'zh-CN' ? '' : ' '), 10);
   }
   b.plan.columns = Array.from({ length: COLUMNS }, () => ANALYSIS_WIDTH / COLUMNS);
-  // each row of text as high as its wrapped lines, within the highest row there is
-  fitRows(b.plan, texts);
-  for (const h of b.plan.rowHeights) h.height = Math.min(h.height, 409);
   b.plan.print = printSettings(null, tx(lang, 'footer.page'), 'portrait');
   return b.plan;
 }
