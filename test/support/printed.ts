@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { SheetPlan, WorkbookPlan } from '../../src/core/summary';
 import { workbookToBuffer, writeWorkbookPlan } from '../../src/workbook/xlsx';
+import type { PdfPage } from './soffice';
 import { pdfPageTexts, renderPdf } from './soffice';
 
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -69,4 +70,14 @@ export function pageOfSheet(sheets: SheetPlan[], pages: string[]): number[] {
     if (next < sheets.length && squeeze(text).includes(squeeze(titleOf(sheets[next])))) return next++;
     return -1;
   });
+}
+
+/** Words (page number: text) that run off the left or right edge of their page: what printing one page wide must not do. */
+export function offPage(pages: PdfPage[]): string[] {
+  return pages.flatMap((p, i) => p.words.filter((w) => w.xMin < -0.5 || w.xMax > p.width + 0.5).map((w) => `${i + 1}: ${w.text}`));
+}
+
+/** A4 portrait, as pdftotext gives its size (595 x 842 points). */
+export function isA4Portrait(p: PdfPage): boolean {
+  return Math.abs(p.width - 595.3) < 1 && Math.abs(p.height - 841.9) < 1;
 }
