@@ -16,7 +16,7 @@ import { lineCount, planSummary, shownText } from '../../src/core/summary';
 import { readWorkbook } from '../../src/core/layout';
 import { summarize } from '../../src/core/summarize';
 import { readWorkbookFile } from '../../src/workbook/read/file';
-import { isA4Portrait, offPage, pageOfSheet, printPlan, squeeze } from '../support/printed';
+import { printPlan, printProblems, squeeze } from '../support/printed';
 import { REAL_DIR, realFixture } from '../support/realFixtures';
 import { describeWithSoffice, disposeSoffice, pdfPageBoxes } from '../support/soffice';
 
@@ -113,21 +113,9 @@ describeWithSoffice('the printed summaries of the real workbooks')('the printed 
       test('LibreOffice prints each summary sheet on one page (one page wide, footnotes in), 分析要点 one page wide in portrait, no ###', async () => {
         const name = `real-${path.basename(file, '.xlsx')}`;
         const { pdf, pages } = await printPlan(plan, name);
-        const sheets = plan.sheets.filter((s) => !s.hidden);
-        const shown = pageOfSheet(sheets, pages);
-        // a page that is not the first of its sheet shows -1: every table exactly one page, only 分析要点 may take more
-        expect(shown.filter((i) => i >= 0)).toEqual(sheets.map((_, i) => i));
-        const text = sheets.findIndex((s) => s.role === 'analysis');
-        expect(text).toBeGreaterThan(0);
-        const sheetOfPage = shown.map((_, p) => Math.max(...shown.slice(0, p + 1)));
-        expect(sheetOfPage.filter((s, p) => shown[p] === -1 && s !== text)).toEqual([]);
-        // 分析要点: A4 portrait, nothing off the page's edges (one page wide)
-        const boxes = await pdfPageBoxes(pdf);
-        expect(boxes).toHaveLength(pages.length);
-        const textPages = boxes.filter((_, p) => sheetOfPage[p] === text);
-        expect(textPages.length).toBeGreaterThan(0);
-        expect(textPages.every(isA4Portrait)).toBe(true);
-        expect(offPage(boxes)).toEqual([]);
+        // every table exactly one page; 分析要点 as many pages as it needs, A4 portrait; nothing off a page's edges
+        expect(printProblems(plan, pages, await pdfPageBoxes(pdf))).toEqual([]);
+        expect(plan.sheets.some((s) => s.role === 'analysis')).toBe(true);
         expect(pages.filter((p) => p.includes('###'))).toEqual([]);
       });
     });
