@@ -27,30 +27,54 @@ function heightOf(text: string, size: number): number {
   return lineCount(text, ANALYSIS_WIDTH, size) * lineHeight(size) + 4;
 }
 
+const fitsRow = (text: string): boolean => heightOf(text, BODY_SIZE) <= ANALYSIS_ROW_MAX;
+
+/** The longest prefix count of `pieces` (one at least) whose text from `from` fits a row: found by halving, a few measures a row. */
+function mostThatFit(count: number, from: number, fits: (from: number, to: number) => boolean): number {
+  let lo = from + 1;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (fits(from, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * A sentence too tall for a row by itself (a list of many regions), in pieces that fit: cut after
+ * its list marks and commas (、，；), and a piece with none cut between characters.
+ */
+function cutSentence(sentence: string): string[] {
+  const clauses = sentence.match(/[^、，；,;]+(?:[、，；,;]\s*|$)|[、，；,;]\s*/g) ?? [sentence];
+  const chars = clauses.flatMap((c) => (fitsRow(c) ? [c] : [...c]));
+  const out: string[] = [];
+  for (let from = 0; from < chars.length; ) {
+    const to = mostThatFit(chars.length, from, (f, t) => fitsRow(chars.slice(f, t).join('')));
+    out.push(chars.slice(from, to).join(''));
+    from = to;
+  }
+  return out;
+}
+
 /**
  * A paragraph as the rows of the sheet: "title：sentences" on one row, or, when that would be
- * taller than a row can be, cut at the ends of sentences into as few rows as keep each under it
- * (each row takes as many sentences as fit, found by halving: a few measures a row, not one a sentence).
+ * taller than a row can be, cut at the ends of sentences into as few rows as keep each under it;
+ * a sentence too tall by itself is cut after a list mark or comma.
  */
 export function paragraphRows(title: string, sentences: string[], lang: Lang): string[] {
   const sep = lang === 'zh-CN' ? '' : ' ';
   const lead = title + (lang === 'zh-CN' ? '：' : ': ');
-  const text = (from: number, to: number): string => (from === 0 ? lead : '') + sentences.slice(from, to).join(sep);
-  const fits = (from: number, to: number): boolean => heightOf(text(from, to), BODY_SIZE) <= ANALYSIS_ROW_MAX;
-  const n = sentences.length;
-  if (n === 0 || fits(0, n)) return [text(0, n)];
+  const whole = lead + sentences.join(sep);
+  if (fitsRow(whole)) return [whole];
+  // the pieces rows are made of: sentences, the separator before each but the first
+  const pieces = sentences.flatMap((s, i) => (fitsRow(i === 0 ? lead + s : s) ? [s] : cutSentence(s)).map((p, j) => (i > 0 && j === 0 ? sep + p : p)));
+  const text = (from: number, to: number): string => (from === 0 ? lead : '') + pieces.slice(from, to).join('');
   const rows: string[] = [];
-  for (let from = 0; from < n; ) {
-    // the most sentences from `from` that fit; one at least
-    let lo = from + 1;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (fits(from, mid)) lo = mid;
-      else hi = mid - 1;
-    }
-    rows.push(text(from, lo));
-    from = lo;
+  for (let from = 0; from < pieces.length; ) {
+    const to = mostThatFit(pieces.length, from, (f, t) => fitsRow(text(f, t).trim()));
+    rows.push(text(from, to).trim());
+    from = to;
   }
   return rows;
 }

@@ -145,6 +145,22 @@ describe('a paragraph taller than a row can be', () => {
     for (let i = 1; i < rows.length; i++) expect(lineCount(rows[i - 1] + rows[i], ANALYSIS_WIDTH, 11) * lineHeight(11) + 4).toBeGreaterThan(ANALYSIS_ROW_MAX);
   });
 
+  test('a sentence too tall by itself (a list of 300 regions) is cut after a list mark, every row under the highest', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `第${i + 1}县`);
+    const long = `${names.join('、')}分别下降${names.map((_, i) => `${(i % 50) + 0.5}%`).join('、')}。`;
+    const rows = paragraphRows('进出口', [sentence(1), long, sentence(2)], 'zh-CN');
+    expect(rows.join('')).toBe(`进出口：${sentence(1)}${long}${sentence(2)}`);
+    expect(rows.length).toBeGreaterThan(2);
+    for (const r of rows) expect(lineCount(r, ANALYSIS_WIDTH, 11) * lineHeight(11) + 4).toBeLessThanOrEqual(ANALYSIS_ROW_MAX);
+    // cut only where a reader pauses: after 、 or at a sentence's end
+    for (const r of rows.slice(0, -1)) expect(r).toMatch(/[、。]$/);
+    // English: the rows read as the paragraph with spaces between them
+    const en = Array.from({ length: 300 }, (_, i) => `Region ${i + 1} (down ${i}.5%)`).join(', ') + ' fell.';
+    const enRows = paragraphRows('Exports', ['Up 5.9%.', en], 'en-US');
+    expect(enRows.length).toBeGreaterThan(1);
+    expect(enRows.join(' ')).toBe(`Exports: Up 5.9%. ${en}`);
+  });
+
   test('a short one stays on one row; English sentences are joined with a space', () => {
     expect(paragraphRows('城东区', [sentence(1), sentence(2)], 'zh-CN')).toEqual([`城东区：${sentence(1)}${sentence(2)}`]);
     expect(paragraphRows('North', ['Up 5.9%.', 'Down 3.2%.'], 'en-US')).toEqual(['North: Up 5.9%. Down 3.2%.']);
