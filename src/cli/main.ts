@@ -48,6 +48,7 @@ interface SummarizeCliOptions {
   share?: boolean;
   perSheet: number;
   check?: boolean;
+  text?: boolean;
   highlight?: string[] | boolean;
   config?: string;
   sheet?: string[];
@@ -120,6 +121,7 @@ export function program(io: Io): Command {
     .option('--share', '加“占全市比重”列 / add the share-of-total columns')
     .option('--per-sheet <n>', '每张汇总表的指标数（默认6，便于一页宽打印）/ indicators per summary sheet (default 6, to print one page wide)', positiveInt, 6)
     .option('--no-check', '不加“审核结果”表 / leave out the check results sheet')
+    .option('--no-text', '不加“分析要点”表 / leave out the analysis text sheet')
     .option('--no-highlight <kinds>', '关闭标注：top,bottom,below-total,negative,behind-progress,tie / switch highlights off', collect)
     .option('--config <file>', '审核设置文件（JSON）/ check settings (JSON)')
     .option('--sheet <name>', '只看这个工作表（可重复）/ only this sheet (repeatable)', collect)
@@ -165,6 +167,7 @@ export function program(io: Io): Command {
         share: !!opts.share,
         perSheet: opts.perSheet,
         check: opts.check !== false,
+        text: opts.text !== false,
         highlights,
         settings: opts.config ? loadSettings(opts.config, lang) : {},
         summarize: summarizeOptions,

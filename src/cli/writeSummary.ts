@@ -32,6 +32,8 @@ export interface WriteSummaryOptions {
   share: boolean;
   perSheet: number;
   check: boolean;
+  /** add 分析要点 */
+  text: boolean;
   highlights: Partial<Record<HighlightKind, boolean>>;
   settings: Partial<CheckSettings>;
   summarize: SummarizeOptions;
@@ -117,6 +119,7 @@ async function readAndPlan(
       perSheet: o.perSheet,
       highlights: o.highlights,
       check: o.check,
+      text: o.text,
       checkSettings: o.settings,
       summarize: o.summarize,
       previous,

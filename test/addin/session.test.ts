@@ -122,7 +122,7 @@ describe('AddinSession on the sample county report', () => {
     book.resetStats();
     const outcome = await session.generate((s) => steps.push(s), new Date('2026-04-02T01:00:00Z'));
     expect(steps).toEqual(['read', 'check', 'plan', 'write', 'save']);
-    expect(outcome.sheets).toEqual(['主要指标汇总表1', '主要指标汇总表2', '位次表', '审核结果']);
+    expect(outcome.sheets).toEqual(['主要指标汇总表1', '主要指标汇总表2', '位次表', '分析要点', '审核结果']);
     expect(book.activeSheet).toBe('主要指标汇总表1');
     expect(outcome.regions).toBe(12);
     expect(outcome.counts).toMatchObject({ error: 1, accepted: 1 });
@@ -147,7 +147,7 @@ describe('AddinSession on the sample county report', () => {
   test('English: sheet names and messages in en-US', async () => {
     const { book, session } = await sampleSession('en-US');
     const outcome = await session.generate();
-    expect(outcome.sheets).toEqual(['Summary1', 'Summary2', 'Ranks', 'Check results']);
+    expect(outcome.sheets).toEqual(['Summary1', 'Summary2', 'Ranks', 'Analysis', 'Check results']);
     expect(book.activeSheet).toBe('Summary1');
   });
 

@@ -60,7 +60,7 @@ test('writes a copy with the summary sheets added and leaves the input unchanged
   const names = wb.worksheets.map((w) => w.name);
   // the user's sheets first, unchanged in order, then ours, then the hidden registry
   expect(names.slice(0, src.worksheets.length)).toEqual(src.worksheets.map((w) => w.name));
-  expect(names).toEqual(expect.arrayContaining(['主要指标汇总表1', '主要指标汇总表2', '位次表', '审核结果', REGISTRY_SHEET]));
+  expect(names.slice(src.worksheets.length)).toEqual(['主要指标汇总表1', '主要指标汇总表2', '位次表', '分析要点', '审核结果', REGISTRY_SHEET]);
   expect(wb.getWorksheet(REGISTRY_SHEET)?.state).toBe('veryHidden');
   // the user's figures are still there
   expect(wb.getWorksheet('固定资产投资')?.getCell('C10').value).toBe(src.getWorksheet('固定资产投资')?.getCell('C10').value);
@@ -101,6 +101,42 @@ test('a second run on its own output replaces its sheets instead of adding more'
   const a = (await open(first)).worksheets.map((w) => w.name);
   const b = (await open(second)).worksheets.map((w) => w.name);
   expect(b.sort()).toEqual(a.sort());
+  // one 分析要点, not a second one beside it
+  expect(b.filter((n) => n.startsWith('分析要点'))).toEqual(['分析要点']);
+});
+
+test('分析要点: the analysis text, one paragraph a row, printable A4 portrait; --no-text leaves it out', async () => {
+  const target = out('text.xlsx');
+  const r = await cli(['summarize', SAMPLE, '-o', target, '--lang', 'zh-CN']);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('「分析要点」');
+  const wb = await open(target);
+  const sheet = wb.getWorksheet('分析要点') as ExcelJS.Worksheet;
+  const rows: string[] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => rows.push(String(row.getCell(1).value ?? '')));
+  expect(rows.slice(0, 3)).toEqual(['主要指标分析要点', '2025年1-3月', '一、总体情况']);
+  expect(rows[3]).toMatch(/^全市：地区生产总值537\.69亿元，增长6\.1%（按可比价计算）。/);
+  expect(rows).toContain('二、分指标');
+  expect(rows.find((t) => t.startsWith('新安：'))).toContain('进出口78.84亿元，增长289.1%，高于全市245.5个百分点，增速居全市第1位。');
+  expect(rows[rows.length - 1]).toBe('「固定资产投资」（固定资产投资）有待更正的错误，未写入分析。');
+  // wrapped, merged across the text's columns, each paragraph row with its own height
+  expect(sheet.getCell('A4').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+  expect(sheet.getCell('A4').isMerged).toBe(true);
+  expect(sheet.getRow(4).height).toBeGreaterThan(30);
+  expect(sheet.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+
+  const none = out('no-text.xlsx');
+  const n = await cli(['summarize', SAMPLE, '-o', none, '--no-text', '--lang', 'zh-CN']);
+  expect(n.code).toBe(0);
+  expect(n.out).not.toContain('分析要点');
+  const names = (await open(none)).worksheets.map((w) => w.name);
+  expect(names).not.toContain('分析要点');
+  expect(names).toEqual(expect.arrayContaining(['主要指标汇总表1', '位次表', '审核结果']));
+
+  // --no-text on a copy that has one removes ours (the registry knows it) and adds none
+  const rerun = out('text-then-none.xlsx');
+  expect((await cli(['summarize', target, '-o', rerun, '--no-text'])).code).toBe(0);
+  expect((await open(rerun)).worksheets.map((w) => w.name)).not.toContain('分析要点');
 });
 
 test("a user's sheet with the summary's name is kept, and the summary takes another name", async () => {
@@ -147,7 +183,7 @@ test('--lang en-US names the sheets in English', async () => {
   expect(r.code).toBe(0);
   expect(r.out).toContain(`Wrote ${target}`);
   const names = (await open(target)).worksheets.map((w) => w.name);
-  expect(names).toEqual(expect.arrayContaining(['Summary1', 'Ranks']));
+  expect(names).toEqual(expect.arrayContaining(['Summary1', 'Ranks', 'Analysis']));
   expect(names).not.toContain('Check results');
 });
 

@@ -18,7 +18,7 @@ import type { OfficeSeed, ServedDir } from './support';
 import { REPO_ROOT, buildSite, describeWithChromium, launchBrowser, makeSeed, openPage, screenshot, seedFromXlsx, serveDir, stubCall } from './support';
 
 const SAMPLE = path.join(REPO_ROOT, 'assets/sample/county-indicators-2025-03.xlsx');
-const SUMMARY_SHEETS = ['主要指标汇总表1', '主要指标汇总表2', '位次表', '审核结果'];
+const SUMMARY_SHEETS = ['主要指标汇总表1', '主要指标汇总表2', '位次表', '分析要点', '审核结果'];
 
 /** What the session writes in Node for the same workbook: the reference for the browser. */
 async function expectedSheets(grids: Grid[], lang: 'zh-CN' | 'en-US', settings: string | null = null): Promise<Record<string, unknown[][]>> {
@@ -182,7 +182,7 @@ describeWithChromium('the task pane in chromium against the fake Excel', () => {
       await page.getByRole('button', { name: /Rank disagrees with the figures/ }).first().waitFor();
       await page.getByRole('button', { name: 'Generate summary', exact: true }).click();
       await page.getByRole('link', { name: /Summary1/ }).or(page.getByRole('button', { name: /Summary1/ })).first().waitFor({ timeout: 30_000 });
-      expect(await visibleSheets(page)).toEqual([...grids.map((g) => g.name), 'Summary1', 'Summary2', 'Ranks', 'Check results']);
+      expect(await visibleSheets(page)).toEqual([...grids.map((g) => g.name), 'Summary1', 'Summary2', 'Ranks', 'Analysis', 'Check results']);
       await screenshot(page, 'taskpane-en-dark');
       expect(opened.pageErrors).toEqual([]);
     } finally {

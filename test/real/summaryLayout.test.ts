@@ -1,7 +1,8 @@
 /**
  * The summary of every real workbook (../shared/fixtures/real) as LibreOffice prints it,
  * left as test-artifacts/real-<name>.pdf: every summary sheet on exactly one page (so one
- * page wide, footnotes included), no ### anywhere; in the plan, rank columns wide enough
+ * page wide, footnotes included), 分析要点 on as many A4 portrait pages as its text takes,
+ * each one page wide (no word off the page), no ### anywhere; in the plan, rank columns wide enough
  * for their widest rank (11(并列)), region names and body cells uncut, no line without a
  * figure (an empty 合计 where the source has no total, empty 邵阳经开区 / 市辖区 lines),
  * ties and negative growth in the cells' own number formats.
@@ -15,9 +16,9 @@ import { lineCount, planSummary, shownText } from '../../src/core/summary';
 import { readWorkbook } from '../../src/core/layout';
 import { summarize } from '../../src/core/summarize';
 import { readWorkbookFile } from '../../src/workbook/read/file';
-import { pageOfSheet, printPlan, squeeze } from '../support/printed';
+import { printPlan, printProblems, squeeze } from '../support/printed';
 import { REAL_DIR, realFixture } from '../support/realFixtures';
-import { describeWithSoffice, disposeSoffice } from '../support/soffice';
+import { describeWithSoffice, disposeSoffice, pdfPageBoxes } from '../support/soffice';
 
 jest.setTimeout(600_000);
 
@@ -109,13 +110,12 @@ describeWithSoffice('the printed summaries of the real workbooks')('the printed 
         }
       });
 
-      test('LibreOffice prints each summary sheet on one page (one page wide, footnotes in), no ###', async () => {
+      test('LibreOffice prints each summary sheet on one page (one page wide, footnotes in), 分析要点 one page wide in portrait, no ###', async () => {
         const name = `real-${path.basename(file, '.xlsx')}`;
-        const { pages } = await printPlan(plan, name);
-        const sheets = plan.sheets.filter((s) => !s.hidden);
-        const shown = pageOfSheet(sheets, pages);
-        // a page that is not the first of its sheet would show -1; every sheet exactly one page
-        expect(shown).toEqual(sheets.map((_, i) => i));
+        const { pdf, pages } = await printPlan(plan, name);
+        // every table exactly one page; 分析要点 as many pages as it needs, A4 portrait; nothing off a page's edges
+        expect(printProblems(plan, pages, await pdfPageBoxes(pdf))).toEqual([]);
+        expect(plan.sheets.some((s) => s.role === 'analysis')).toBe(true);
         expect(pages.filter((p) => p.includes('###'))).toEqual([]);
       });
     });

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { SheetPlan, WorkbookPlan } from '../../src/core/summary';
 import { writePlanPackage } from '../../src/workbook/write';
 import { gridsPackage } from '../../src/workbook/write/legacy';
+import type { PdfPage } from './soffice';
 import { pdfPageTexts, renderPdf } from './soffice';
 
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -67,4 +68,39 @@ export function pageOfSheet(sheets: SheetPlan[], pages: string[]): number[] {
     if (next < sheets.length && squeeze(text).includes(squeeze(titleOf(sheets[next])))) return next++;
     return -1;
   });
+}
+
+/** Words (page number: text) that run off the left or right edge of their page: what printing one page wide must not do. */
+export function offPage(pages: PdfPage[]): string[] {
+  return pages.flatMap((p, i) => p.words.filter((w) => w.xMin < -0.5 || w.xMax > p.width + 0.5).map((w) => `${i + 1}: ${w.text}`));
+}
+
+/** A4 portrait, as pdftotext gives its size (595 x 842 points). */
+export function isA4Portrait(p: PdfPage): boolean {
+  return Math.abs(p.width - 595.3) < 1 && Math.abs(p.height - 841.9) < 1;
+}
+
+/**
+ * What is wrong with a printed plan (empty when nothing): a table (summary, ranks, findings) on more
+ * than one page, a sheet whose title no page shows, a page of 分析要点 that is not A4 portrait, any
+ * word off a page's edges (so more than one page wide). `pages` and `boxes` are the PDF's pages.
+ */
+export function printProblems(plan: WorkbookPlan, pages: string[], boxes: PdfPage[]): string[] {
+  const sheets = plan.sheets.filter((s) => !s.hidden);
+  const shown = pageOfSheet(sheets, pages);
+  const problems: string[] = [];
+  if (boxes.length !== pages.length) problems.push(`${pages.length} pages of text, ${boxes.length} of boxes`);
+  sheets.forEach((s, i) => {
+    if (!shown.includes(i)) problems.push(`${s.name}: no page shows its title`);
+  });
+  // a page without a title is a further page of the sheet before it
+  let owner = -1;
+  shown.forEach((i, p) => {
+    if (i >= 0) owner = i;
+    const sheet = sheets[owner];
+    if (!sheet) return problems.push(`page ${p + 1}: before the first title`);
+    if (i < 0 && sheet.role !== 'analysis') problems.push(`${sheet.name}: more than one page (page ${p + 1})`);
+    if (sheet.role === 'analysis' && boxes[p] && !isA4Portrait(boxes[p])) problems.push(`${sheet.name}: page ${p + 1} is not A4 portrait`);
+  });
+  return [...problems, ...offPage(boxes).map((w) => `off the page: ${w}`)];
 }

@@ -366,7 +366,7 @@ export function computed(cell: ExcelJS.Cell): Computed {
  * and each page to `<outDir>/<baseName>-<page>.png` at 70 dpi. Earlier PNGs with the
  * same base name are removed first. Returns the paths, pages in order.
  */
-export async function renderPng(xlsx: Buffer, outDir: string, baseName: string): Promise<{ pdf: string; pngs: string[] }> {
+export async function renderPng(xlsx: Uint8Array, outDir: string, baseName: string): Promise<{ pdf: string; pngs: string[] }> {
   const pdftoppm = pdftoppmPath();
   if (!pdftoppm) throw new Error('pdftoppm is not installed: apt-get install poppler-utils');
   await mkdir(outDir, { recursive: true });
@@ -419,6 +419,27 @@ export async function pdfPageTexts(pdf: string): Promise<string[]> {
   const pages = stdout.split('\f');
   // the text ends with a form feed after the last page
   if (pages.length && pages[pages.length - 1].trim() === '') pages.pop();
+  return pages;
+}
+
+/** A page of a PDF as pdftotext -bbox sees it: its size and its words, in points from the top left. */
+export interface PdfPage {
+  width: number;
+  height: number;
+  words: { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[];
+}
+
+/** The pages of a PDF with the box of every word (pdftotext -bbox), to tell what lies off the page. */
+export async function pdfPageBoxes(pdf: string): Promise<PdfPage[]> {
+  const pdftotext = pdftotextPath();
+  if (!pdftotext) throw new Error('pdftotext is not installed: apt-get install poppler-utils');
+  const { stdout } = await run(pdftotext, ['-bbox', '-enc', 'UTF-8', pdf, '-'], process.env, path.dirname(pdf), 'pdftotext');
+  const pages: PdfPage[] = [];
+  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  for (const m of stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[1] !== undefined) pages.push({ width: Number(m[1]), height: Number(m[2]), words: [] });
+    else pages[pages.length - 1]?.words.push({ text: unescape(m[7]), xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]) });
+  }
   return pages;
 }
 

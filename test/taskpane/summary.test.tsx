@@ -20,11 +20,11 @@ describe.each(LANGS)('Summary step (%s)', (lang) => {
   test('生成汇总表 writes the summary sheets; the success bar links to each of them', async () => {
     const r = await renderApp(lang);
     await r.user.click(screen.getByRole('button', { name: zh ? '生成汇总表' : 'Generate summary' }));
-    const done = await screen.findByText(zh ? /^已生成「主要指标汇总表1」等 4 张工作表：8 个指标，12 个地区。$/ : /^Generated 4 sheets, starting with "Summary1": 8 indicators, 12 regions\.$/, undefined, { timeout: 5000 });
+    const done = await screen.findByText(zh ? /^已生成「主要指标汇总表1」等 5 张工作表：8 个指标，12 个地区。$/ : /^Generated 5 sheets, starting with "Summary1": 8 indicators, 12 regions\.$/, undefined, { timeout: 5000 });
     const bar = done.closest('[role="status"]') as HTMLElement;
     expect(bar).not.toBeNull();
     const names = r.fake.sheets().map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining([`${SUMMARY}1`, `${SUMMARY}2`, RANKS, zh ? '审核结果' : 'Check results']));
+    expect(names).toEqual(expect.arrayContaining([`${SUMMARY}1`, `${SUMMARY}2`, RANKS, zh ? '分析要点' : 'Analysis', zh ? '审核结果' : 'Check results']));
     expect(r.fake.activeSheet).toBe(`${SUMMARY}1`);
     // the notes, with the counts of the checks
     expect(within(bar).getByText(zh ? '审核：错误1条，疑问5条，提示0条，详见「审核结果」。' : 'Checks: errors 1, warnings 5, notes 0; see "Check results".')).toBeTruthy();

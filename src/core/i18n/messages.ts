@@ -148,8 +148,8 @@ const MESSAGES = {
     'en-US': 'The workbook has a sheet of its own named "{wanted}"; the summary went to "{name}".',
   },
   'write.open': {
-    'zh-CN': '用 Excel 或 WPS 打开即可查看、打印（A4 横向，一页宽）；没有 Excel 时可用 LibreOffice：soffice --calc {file}',
-    'en-US': 'Open it in Excel or WPS to view and print (A4 landscape, one page wide); without Excel: soffice --calc {file}',
+    'zh-CN': '用 Excel 或 WPS 打开即可查看、打印（A4，每张表一页宽）；没有 Excel 时可用 LibreOffice：soffice --calc {file}',
+    'en-US': 'Open it in Excel or WPS to view and print (A4, each sheet one page wide); without Excel: soffice --calc {file}',
   },
   'write.mode.values': { 'zh-CN': '数值', 'en-US': 'values' },
   'write.mode.formulas': { 'zh-CN': '公式，引用原表单元格', 'en-US': 'formulas that refer to the source cells' },

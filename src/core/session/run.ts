@@ -104,6 +104,8 @@ export interface BuildSummaryInput {
   highlights: Partial<Record<HighlightKind, boolean>>;
   /** add the 审核结果 sheet */
   check: boolean;
+  /** add the 分析要点 sheet (on unless false) */
+  text?: boolean;
   checkSettings?: Partial<CheckSettings>;
   summarize: SummarizeOptions;
   previous?: { result: SummaryResult; label: string } | null;
@@ -124,7 +126,7 @@ export interface SummaryBuild {
 
 /**
  * From the sheets to the plan of the summary sheets: summarise the regional tables,
- * check the figures, and lay out 主要指标汇总表, 位次表 and 审核结果. Shared by the
+ * check the figures, and lay out 主要指标汇总表, 位次表, 分析要点 and 审核结果. Shared by the
  * command line and the add-in, so both write the same workbook.
  */
 export function buildSummary(split: SplitGrids, sheets: CheckedSheet[], o: BuildSummaryInput): SummaryBuild {
@@ -132,8 +134,11 @@ export function buildSummary(split: SplitGrids, sheets: CheckedSheet[], o: Build
   const { result, targets } = summarizeFigures(sheets, o.summarize, o.targets);
   if (!result.tables.some((tb) => tb.peers >= 2)) throw new NothingToSummarize(lang);
 
-  const raw = o.check ? checkWorkbook(sheets, { lang, settings: o.checkSettings, ...(o.previousSheets ? { previous: o.previousSheets } : {}) }) : null;
-  const findings = raw && o.accepted ? applyAcceptances(raw, o.accepted) : raw;
+  const text = o.text !== false;
+  // the text needs the checks too: an indicator with an error stays out of it
+  const raw = o.check || text ? checkWorkbook(sheets, { lang, settings: o.checkSettings, ...(o.previousSheets ? { previous: o.previousSheets } : {}) }) : null;
+  const checked = raw && o.accepted ? applyAcceptances(raw, o.accepted) : raw;
+  const findings = o.check ? checked : null;
 
   const planned = planSummary(result, {
     lang,
@@ -145,6 +150,8 @@ export function buildSummary(split: SplitGrids, sheets: CheckedSheet[], o: Build
     perSheet: o.perSheet,
     highlights: o.highlights,
     findings,
+    text,
+    textFindings: checked?.issues ?? null,
     sheetOrder: sheets.map((p) => p.grid.name),
     previous: o.previous ?? null,
     targets,

@@ -96,7 +96,7 @@ export interface PrintSettings {
 }
 
 /** What a summary sheet is for; the workbook remembers it to know its own sheets. */
-export type SheetRole = 'summary' | 'ranks' | 'findings' | 'rank-change' | 'targets' | 'registry';
+export type SheetRole = 'summary' | 'ranks' | 'analysis' | 'findings' | 'rank-change' | 'targets' | 'registry';
 
 export interface SheetPlan {
   /** the name wanted; placeSheets() may change it to avoid a user's sheet */

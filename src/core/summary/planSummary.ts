@@ -1,10 +1,12 @@
-import type { CheckResult } from '../check';
+import type { CheckResult, Finding } from '../check';
 import { indicatorKey } from '../check';
 import { timeProgress } from '../compute';
 import type { Lang } from '../i18n';
 import { parsePeriod } from '../layout';
 import type { SummaryResult } from '../summarize';
+import { analyse } from '../text';
 import type { HighlightKind, PlanMode, SheetPlan, WorkbookPlan } from './Plan.types';
+import { buildAnalysisSheet } from './analysisSheet';
 import { appendFootnotes, footnotes } from './footnotes';
 import { buildFindingsSheet } from './findingsSheet';
 import type { PlacedIndicator } from './mainSheet';
@@ -35,8 +37,12 @@ export interface SummaryPlanOptions {
   highlights?: Partial<Record<HighlightKind, boolean>>;
   /** indicators per summary sheet, so that each prints one page wide (default 6) */
   perSheet?: number;
-  /** the checker's findings for 审核结果 */
+  /** the checker's findings for 审核结果 (its errors also keep an indicator out of 分析要点) */
   findings?: CheckResult | null;
+  /** add 分析要点, the analysis text (on by default) */
+  text?: boolean;
+  /** the checker's findings for 分析要点 when there is no 审核结果 (findings not given) */
+  textFindings?: Finding[] | null;
   /** the workbook's sheet order (sorts the findings) */
   sheetOrder?: string[];
   /** last report's summary, for 位次变化; label names it in the footnote */
@@ -104,9 +110,10 @@ function attachPrevious(indicators: Indicator[], previous: SummaryResult): void 
 /**
  * The summary sheets as a plan: 主要指标汇总表 (split into sheets of `perSheet`
  * indicators so each prints one page wide), 位次表 (split likewise, RANKS_PER_SHEET
- * indicators a sheet, the counts over each sheet's own), and 审核结果 when findings
- * are given; names placed beside the user's sheets, and the add-in's sheets of an
- * earlier run listed for removal.
+ * indicators a sheet, the counts over each sheet's own), 分析要点 (the analysis text of
+ * the same indicators, unless `text` is false), and 审核结果 when findings are given;
+ * names placed beside the user's sheets, and the add-in's sheets of an earlier run
+ * listed for removal.
  */
 export function planSummary(result: SummaryResult, options: SummaryPlanOptions = {}): SummaryPlanResult {
   const lang = options.lang ?? 'zh-CN';
@@ -146,6 +153,24 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
   const rankGroups = indicators.length ? chunk(indicators, RANKS_PER_SHEET) : [];
   const ranksBase = tx(lang, 'sheet.ranks');
   rankGroups.forEach((_, i) => wanted.push(rankGroups.length > 1 ? `${ranksBase}${i + 1}` : ranksBase));
+  // the text of the indicators summarised, with the same top k and last report; an indicator with an error is left out
+  const analysis =
+    options.text === false
+      ? null
+      : analyse(
+          { tables },
+          {
+            lang,
+            top,
+            findings: options.findings?.issues ?? options.textFindings ?? [],
+            previous: options.previous ?? null,
+            // completion and 序时进度 as 主要指标汇总表 shows them
+            targets: options.targets ?? null,
+            ...(progress !== null ? { timeProgress: progress } : {}),
+          },
+        );
+  const withText = !!analysis && (analysis.paragraphs.length > 0 || analysis.leftOut.length > 0);
+  if (withText) wanted.push(tx(lang, 'sheet.analysis'));
   if (options.findings) wanted.push(tx(lang, 'sheet.findings'));
   const existing = options.existing ?? [];
   const owned = ownedSheets(existing, options.registry ?? []);
@@ -204,6 +229,7 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
     sheets.push(plan);
     next++;
   });
+  if (analysis && withText) sheets.push(buildAnalysisSheet(names[next++], analysis, period, lang));
   if (options.findings) sheets.push(buildFindingsSheet(names[next], options.findings, options.sheetOrder ?? [], period, lang));
 
   return {

@@ -13,7 +13,7 @@ import { SheetBuilder } from './SheetBuilder';
  */
 export const REGISTRY_SHEET = '_IndicatorTables';
 const HEADER = ['sheet', 'role', 'title'];
-const ROLES: ReadonlySet<string> = new Set<SheetRole>(['summary', 'ranks', 'findings', 'rank-change', 'targets']);
+const ROLES: ReadonlySet<string> = new Set<SheetRole>(['summary', 'ranks', 'analysis', 'findings', 'rank-change', 'targets']);
 
 export interface RegistryEntry {
   sheet: string;

@@ -85,7 +85,7 @@ const W = {
 } as const;
 
 /** 三 for 3 (up to ten), digits above: 前三位, 前12位. */
-function cnNumber(n: number): string {
+export function cnNumber(n: number): string {
   return n >= 1 && n <= 10 ? '一二三四五六七八九十'[n - 1] : String(n);
 }
 
@@ -427,12 +427,15 @@ export function paragraphText(p: Paragraph, lang: Lang): string {
   return `${p.title}${W[lang].colon}${paragraphBody(p, lang)}`;
 }
 
+/** The heading of each kind of paragraph (the text's sections, the 分析要点 sheet's headings). */
+export const SECTION_TITLE: Record<Lang, Record<ParagraphKind, string>> = {
+  'zh-CN': { total: '总体情况', indicator: '分指标', region: '分地区', leadership: '要点' },
+  'en-US': { total: 'Overall', indicator: 'By indicator', region: 'By region', leadership: 'Key points' },
+};
+
 /** The analysis as plain text (txt) or Markdown (md): a heading per paragraph, sentences run on. */
 export function analysisText(a: Analysis, format: 'txt' | 'md' = 'txt'): string {
-  const TITLE = {
-    'zh-CN': { total: '总体情况', indicator: '分指标', region: '分地区', leadership: '要点' },
-    'en-US': { total: 'Overall', indicator: 'By indicator', region: 'By region', leadership: 'Key points' },
-  }[a.lang];
+  const TITLE = SECTION_TITLE[a.lang];
   const out: string[] = [];
   let kind: ParagraphKind | null = null;
   for (const p of a.paragraphs) {

@@ -1,4 +1,4 @@
-export { analyse, analysisText, paragraphBody, paragraphText } from './analysis';
+export { SECTION_TITLE, analyse, analysisText, cnNumber, paragraphBody, paragraphText } from './analysis';
 export { sentenceParts } from './parts';
 export type { SentencePart } from './parts';
 export type { Analysis, AnalysisOptions, CitedFigure, Paragraph, ParagraphKind, Sentence } from './analysis';

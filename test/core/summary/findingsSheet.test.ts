@@ -158,15 +158,16 @@ describe('审核结果 from planSummary and the checker', () => {
     expect(findings.issues.some((f) => f.rule === 'text-number' && f.sheet === '一般公共预算收入')).toBe(true);
   });
 
-  test('the sheet comes after 位次表, is listed in the registry, and holds every finding sorted with links', () => {
+  test('the sheet comes after 位次表 and 分析要点, is listed in the registry, and holds every finding sorted with links', () => {
     const { plan } = planSummary(w.summary(), { findings, sheetOrder: order });
     expect(plan.sheets.map((s) => [s.name, s.role])).toEqual([
       ['主要指标汇总表', 'summary'],
       ['位次表', 'ranks'],
+      ['分析要点', 'analysis'],
       ['审核结果', 'findings'],
     ]);
-    const sheet = plan.sheets[2];
-    expect(plan.registry.cells[3].map((c) => c?.value)).toEqual(['审核结果', 'findings', '数据审核结果']);
+    const sheet = plan.sheets[3];
+    expect(plan.registry.cells[4].map((c) => c?.value)).toEqual(['审核结果', 'findings', '数据审核结果']);
     expect(sheet.cells[1][0]?.value).toBe('2025年1-3月');
     const count = { error: 0, warning: 0, info: 0 };
     for (const f of findings.issues) count[f.severity]++;
@@ -178,8 +179,8 @@ describe('审核结果 from planSummary and the checker', () => {
   });
 
   test('no findings option: no 审核结果 sheet; empty findings: the sheet says 未发现问题。', () => {
-    expect(planSummary(w.summary(), {}).plan.sheets.map((s) => s.role)).toEqual(['summary', 'ranks']);
+    expect(planSummary(w.summary(), {}).plan.sheets.map((s) => s.role)).toEqual(['summary', 'ranks', 'analysis']);
     const { plan } = planSummary(w.summary(), { findings: { issues: [], summary: [], notes: [] }, sheetOrder: order });
-    expect(plan.sheets[2].cells[2][0]?.value).toBe('未发现问题。');
+    expect(plan.sheets[3].cells[2][0]?.value).toBe('未发现问题。');
   });
 });

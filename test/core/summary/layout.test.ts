@@ -34,6 +34,9 @@ function bodyRows(s: SheetPlan): number[] {
 
 const names = (s: SheetPlan) => bodyRows(s).map((r) => s.cells[r][0]?.value);
 
+/** The sheets that are tables (主要指标汇总表, 位次表), not 分析要点 (test/core/summary/analysisSheet.test.ts). */
+const tables = (plan: { sheets: SheetPlan[] }): SheetPlan[] => plan.sheets.filter((s) => s.role === 'summary' || s.role === 'ranks');
+
 let province: LayoutReport;
 let noTotal: LayoutReport;
 beforeAll(async () => {
@@ -44,7 +47,7 @@ beforeAll(async () => {
 describe('columns as wide as what they show', () => {
   test('every body cell fits its column on one line as its number format shows it (ranks like 18(并列) too)', () => {
     const { plan } = planSummary(province.summary);
-    for (const s of plan.sheets) {
+    for (const s of tables(plan)) {
       for (const r of bodyRows(s)) {
         s.cells[r].forEach((cell, c) => {
           if (!cell) return;
@@ -68,7 +71,7 @@ describe('columns as wide as what they show', () => {
   });
 
   test('the region column holds the longest name (云岭藏族羌族自治州: 9 CJK characters, about 18 wide)', () => {
-    for (const s of planSummary(province.summary).plan.sheets) {
+    for (const s of tables(planSummary(province.summary).plan)) {
       const longest = Math.max(...LONG_NAMED_CITIES.map((r) => textUnits(r.full)));
       expect(s.columns[0]).toBeGreaterThanOrEqual(longest);
       expect(s.columns[0]).toBeGreaterThanOrEqual(18);
@@ -77,7 +80,7 @@ describe('columns as wide as what they show', () => {
 
   test('headers wrap on at most three lines in their columns, and their rows are high enough for them', () => {
     for (const lang of ['zh-CN', 'en-US'] as const) {
-      for (const s of planSummary(province.summary, { lang, points: true, share: true }).plan.sheets) {
+      for (const s of tables(planSummary(province.summary, { lang, points: true, share: true }).plan)) {
         const height = (r: number) => s.rowHeights.find((h) => h.row === r)?.height ?? 15;
         s.cells[4].forEach((cell, c) => {
           if (!cell?.value || s.merges.some((m) => m.top === 3 && m.left === c && m.bottom === 4)) return;
@@ -105,7 +108,7 @@ describe('no empty lines', () => {
   test('no total line when no table has a total (浙江 17-2 printed an empty 合计)', () => {
     const { plan } = planSummary(noTotal.summary);
     expect(noTotal.summary.tables.every((t) => t.total === null)).toBe(true);
-    for (const s of plan.sheets) {
+    for (const s of tables(plan)) {
       expect(names(s)[0]).toBe('东州市');
       expect(names(s)).toHaveLength(11);
       expect(names(s)).not.toContain('合计');
@@ -121,7 +124,7 @@ describe('no empty lines', () => {
     const zoneSheet = plan.sheets.find((s) => s.cells[3]?.some((c) => c?.value === zoneTable.indicator))!;
     expect(withZone.filter((n) => n !== zoneSheet.name && !n.startsWith('位次表'))).toEqual([]);
     // every line of every summary sheet has a figure
-    for (const s of plan.sheets) for (const r of bodyRows(s)) expect(s.cells[r].slice(1).some((c) => c !== null && c.value !== null && c.value !== '')).toBe(true);
+    for (const s of tables(plan)) for (const r of bodyRows(s)) expect(s.cells[r].slice(1).some((c) => c !== null && c.value !== null && c.value !== '')).toBe(true);
   });
 
   test('the total line is there when a table has one, bold', () => {
@@ -185,7 +188,7 @@ describe('the page', () => {
   });
 
   test('small summaries print on one page, one page wide, the header rows repeated', () => {
-    for (const s of planSummary(province.summary).plan.sheets) {
+    for (const s of tables(planSummary(province.summary).plan)) {
       expect(s.print).toMatchObject({ fitToWidth: 1, fitToHeight: 1, titleRows: { first: 3, last: 4 } });
     }
   });
@@ -208,7 +211,7 @@ describe('the page', () => {
   });
 
   test('footnote rows are high enough for their lines in the table’s width', () => {
-    for (const s of planSummary(province.summary).plan.sheets) {
+    for (const s of tables(planSummary(province.summary).plan)) {
       const last = bodyRows(s).pop() as number;
       const width = s.columns.reduce((a, b) => a + b, 0);
       for (let r = last + 2; r < s.cells.length; r++) {

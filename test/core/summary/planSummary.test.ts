@@ -67,6 +67,7 @@ describe('主要指标汇总表: layout', () => {
     expect(r.plan.sheets.map((x) => [x.name, x.role])).toEqual([
       ['主要指标汇总表', 'summary'],
       ['位次表', 'ranks'],
+      ['分析要点', 'analysis'],
     ]);
     expect(r.plan.mode).toBe('values');
     expect(r.indicators).toBe(3);
@@ -130,7 +131,8 @@ describe('主要指标汇总表: layout', () => {
   });
 
   test('print: A4, one page wide and (this small table) one page tall, header rows repeated; freeze below the headers and right of 地区', () => {
-    for (const sheet of plan().plan.sheets) {
+    // the tables (分析要点 prints portrait, as many pages tall as its text: analysisSheet.test.ts)
+    for (const sheet of plan().plan.sheets.filter((x) => x.role !== 'analysis')) {
       expect(sheet.print).toMatchObject({ paper: 'A4', fitToWidth: 1, fitToHeight: 1, titleRows: { first: 3, last: 4 } });
       expect(sheet.freeze).toEqual({ rows: 5, cols: 1 });
     }
@@ -506,7 +508,7 @@ describe('footnotes', () => {
     const s = main({ lang: 'en-US' });
     expect(value(s, 0, 0)).toBe('Main indicators by counties and districts');
     expect(subHeaders(s).slice(1, 4)).toEqual(['Value (亿元)', 'Growth (%)', 'Rank']);
-    expect(plan({ lang: 'en-US' }).plan.sheets.map((x) => x.name)).toEqual(['Summary', 'Ranks']);
+    expect(plan({ lang: 'en-US' }).plan.sheets.map((x) => x.name)).toEqual(['Summary', 'Ranks', 'Analysis']);
   });
 
   test('a highlight switched off leaves the 标注 line', () => {
@@ -580,7 +582,7 @@ describe('splitting and picking indicators', () => {
   test('8 indicators, perSheet 3: 主要指标汇总表1…3 of 3, 3 and 2 indicators, then 位次表', () => {
     const r = planSummary(eight.summary(), { perSheet: 3, mode: 'formulas' });
     expect(r.indicators).toBe(8);
-    expect(r.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表1', '主要指标汇总表2', '主要指标汇总表3', '位次表']);
+    expect(r.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表1', '主要指标汇总表2', '主要指标汇总表3', '位次表', '分析要点']);
     const names = (s: SheetPlan) => (s.cells[3] ?? []).map((c) => c?.value).filter((v) => typeof v === 'string' && NAMES.includes(v));
     expect(r.plan.sheets.slice(0, 3).map(names)).toEqual([NAMES.slice(0, 3), NAMES.slice(3, 6), NAMES.slice(6)]);
     expect(r.plan.sheets.slice(0, 3).map((s) => value(s, 0, 0))).toEqual(['各县市区主要指标汇总表（1）', '各县市区主要指标汇总表（2）', '各县市区主要指标汇总表（3）']);
@@ -597,9 +599,10 @@ describe('splitting and picking indicators', () => {
   });
 
   test('the default is 6 per sheet; one sheet keeps the plain name', () => {
-    expect(planSummary(eight.summary()).plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表1', '主要指标汇总表2', '位次表']);
-    expect(planSummary(eight.summary(), { perSheet: 8 }).plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表', '位次表']);
-    expect(planSummary(eight.summary(), { perSheet: 0 }).plan.sheets).toHaveLength(9);
+    expect(planSummary(eight.summary()).plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表1', '主要指标汇总表2', '位次表', '分析要点']);
+    expect(planSummary(eight.summary(), { perSheet: 8 }).plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表', '位次表', '分析要点']);
+    // 0 is taken as 1: eight summary sheets, 位次表, 分析要点
+    expect(planSummary(eight.summary(), { perSheet: 0 }).plan.sheets).toHaveLength(10);
   });
 
   test('indicators picks and orders by name; a part of a name matches every indicator holding it; unknown ones are reported', () => {
@@ -638,10 +641,11 @@ describe('idempotence and placing names', () => {
     expect(registry.map((e) => [e.sheet, e.role, e.title])).toEqual([
       ['主要指标汇总表', 'summary', '各县市区主要指标汇总表'],
       ['位次表', 'ranks', '各县市区主要指标位次表'],
+      ['分析要点', 'analysis', '主要指标分析要点'],
     ]);
     const second = plan({ mode: 'formulas', existing: existingOf(first.plan.sheets, w.grids), registry });
     expect(second.plan.sheets.map((s) => s.name)).toEqual(first.plan.sheets.map((s) => s.name));
-    expect(second.plan.remove).toEqual(['主要指标汇总表', '位次表']);
+    expect(second.plan.remove).toEqual(['主要指标汇总表', '位次表', '分析要点']);
     expect(second.renamed).toEqual([]);
     expect(second.plan.sheets).toEqual(first.plan.sheets);
     expect(second.plan.registry).toEqual(first.plan.registry);
@@ -650,12 +654,12 @@ describe('idempotence and placing names', () => {
   test('a user sheet named 主要指标汇总表 (not in the registry) stays; ours becomes 主要指标汇总表(2)', () => {
     const existing = [...existingOf([], w.grids), { name: '主要指标汇总表', a1: '我的汇总' }];
     const r = plan({ mode: 'formulas', existing, registry: [] });
-    expect(r.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表(2)', '位次表']);
+    expect(r.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表(2)', '位次表', '分析要点']);
     expect(r.plan.remove).toEqual([]);
     expect(r.renamed).toEqual([{ wanted: '主要指标汇总表', name: '主要指标汇总表(2)' }]);
     expect(cell(r.plan.sheets[1], RANKS_FIRST_ROW, 1)?.formula).toBe(`=IF(ISNUMBER('主要指标汇总表(2)'!D7),'主要指标汇总表(2)'!D7,"")`);
     expect(formulaMismatches(r.plan, w.grids).bad).toEqual([]);
-    expect(readRegistry(gridOfPlan(r.plan.registry)).map((e) => e.sheet)).toEqual(['主要指标汇总表(2)', '位次表']);
+    expect(readRegistry(gridOfPlan(r.plan.registry)).map((e) => e.sheet)).toEqual(['主要指标汇总表(2)', '位次表', '分析要点']);
   });
 
   test('a sheet the registry lists whose A1 no longer holds our title is the user sheet: kept, not removed', () => {
@@ -668,19 +672,19 @@ describe('idempotence and placing names', () => {
     ];
     const r = plan({ existing, registry });
     expect(r.plan.remove).toEqual(['位次表']);
-    expect(r.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表(2)', '位次表']);
+    expect(r.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表(2)', '位次表', '分析要点']);
     // the run after that finds its own 主要指标汇总表(2) and reuses the name
     const again = plan({
       existing: [...existing.filter((e) => e.name !== '位次表'), ...r.plan.sheets.map((s) => ({ name: s.name, a1: String(s.cells[0][0]?.value) }))],
       registry: readRegistry(gridOfPlan(r.plan.registry)),
     });
-    expect(again.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表(2)', '位次表']);
-    expect(again.plan.remove).toEqual(['主要指标汇总表(2)', '位次表']);
+    expect(again.plan.sheets.map((s) => s.name)).toEqual(['主要指标汇总表(2)', '位次表', '分析要点']);
+    expect(again.plan.remove).toEqual(['主要指标汇总表(2)', '位次表', '分析要点']);
   });
 
   test('names clash without case (en-US): a user sheet "summary" makes ours "Summary(2)"', () => {
     const r = plan({ lang: 'en-US', existing: [{ name: 'summary', a1: null }] });
-    expect(r.plan.sheets.map((s) => s.name)).toEqual(['Summary(2)', 'Ranks']);
+    expect(r.plan.sheets.map((s) => s.name)).toEqual(['Summary(2)', 'Ranks', 'Analysis']);
   });
 
   test('the registry sheet is very hidden and its name is never used for a summary sheet', () => {

@@ -18,14 +18,17 @@ import { SAMPLE, adapterOn, planOf, twoWays } from './support';
 
 jest.setTimeout(180_000);
 
-function planOfGrid(grid: Grid, mode: 'values' | 'formulas' = 'values', highlights: SummaryPlanOptions['highlights'] = {}): WorkbookPlan {
+function planOfGrid(grid: Grid, mode: 'values' | 'formulas' = 'values', highlights: SummaryPlanOptions['highlights'] = {}, text = true): WorkbookPlan {
   const prepared = prepareSheets({ grids: [grid] });
   const result = summarize(
     prepared.map((p) => p.layout),
     prepared.map((p) => p.cells),
   );
-  return planSummary(result, { mode, highlights, sheetOrder: [grid.name], existing: [{ name: grid.name, a1: null }] }).plan;
+  return planSummary(result, { mode, highlights, text, sheetOrder: [grid.name], existing: [{ name: grid.name, a1: null }] }).plan;
 }
+
+/** The sheets that are tables (主要指标汇总表, 位次表), not the text of 分析要点. */
+const tables = (plan: WorkbookPlan) => plan.sheets.filter((s) => s.role === 'summary' || s.role === 'ranks');
 
 const formatOps = (book: FakeExcel) => book.stats.log.reduce((n, s) => n + s.formatOps, 0);
 const maxRequest = (book: FakeExcel) => Math.max(...book.stats.log.map((s) => s.requestBytes));
@@ -75,23 +78,33 @@ describe('writing', () => {
     expect(adapter.lastWrite?.syncs).toBe(2);
   });
 
-  test('formatting calls grow with columns and rules, not with rows', async () => {
+  test('formatting calls grow with columns and rules, not with rows; 分析要点 adds one merge a paragraph row', async () => {
     const counts = [];
     for (const regions of [40, 400]) {
-      const grid = bigTableGrid(regions, 6, 7);
-      // ties take a format per tied cell (see the next test)
-      const plan = planOfGrid(grid, 'values', { tie: false });
-      const book = fakeFromGrids([grid]);
-      book.resetStats();
-      await adapterOn(book).writePlan(plan);
-      const rules = plan.sheets.reduce((n, s) => n + s.formats.length + s.highlights.length, 0);
-      counts.push({ regions, formatOps: formatOps(book), rules, ops: book.stats.log.reduce((n, s) => n + s.ops, 0) });
+      for (const text of [false, true]) {
+        const grid = bigTableGrid(regions, 6, 7);
+        // ties take a format per tied cell (see the next test)
+        const plan = planOfGrid(grid, 'values', { tie: false }, text);
+        const book = fakeFromGrids([grid]);
+        book.resetStats();
+        await adapterOn(book).writePlan(plan);
+        const rules = tables(plan).reduce((n, s) => n + s.formats.length + s.highlights.length, 0);
+        const analysis = plan.sheets.find((s) => s.role === 'analysis');
+        const textRows = analysis?.cells.filter((r) => r[0]?.value).length ?? 0;
+        counts.push({ formatOps: formatOps(book), rules, textFormats: analysis?.formats.length ?? 0, textMerges: analysis?.merges.length ?? 0, textRows });
+      }
     }
-    const [small, large] = counts;
+    const [small, smallText, large, largeText] = counts;
     // ten times the rows, the same plan structure, the same formatting calls
     expect(large.rules).toBe(small.rules);
     expect(large.formatOps).toBe(small.formatOps);
     expect(large.formatOps).toBeGreaterThan(0);
+    // the text: formats per section, a merge per row of text (a paragraph a row: regions and indicators, not cells)
+    expect(largeText.textFormats).toBe(smallText.textFormats);
+    expect(largeText.textMerges).toBe(largeText.textRows);
+    expect(largeText.textRows - smallText.textRows).toBeGreaterThanOrEqual(400 - 40);
+    // its formatting calls: the section formats, and the row heights (in runs of equal heights, so at most one a row)
+    expect(largeText.formatOps - large.formatOps).toBeLessThanOrEqual(largeText.textFormats * 8 + largeText.textRows);
   });
 
   test('tie marks: a format per tied cell up to TIE_CELLS_MAX per sheet, beyond it one rule per rank column', async () => {
@@ -103,7 +116,7 @@ describe('writing', () => {
       await adapterOn(book).writePlan(plan);
       return { plan, formatOps: formatOps(book) };
     };
-    const tiedFormats = (plan: WorkbookPlan) => plan.sheets.map((s) => s.formats.filter((f) => f.style.numberFormat === '0"(并列)"').length);
+    const tiedFormats = (plan: WorkbookPlan) => tables(plan).map((s) => s.formats.filter((f) => f.style.numberFormat === '0"(并列)"').length);
     const small = await ops(40, true);
     const counts = tiedFormats(small.plan);
     expect(Math.min(...counts)).toBeGreaterThan(0);

@@ -23,7 +23,7 @@ import { ZipArchive } from '../../../src/workbook/ooxml/zip';
 import { realFixture } from '../../support/realFixtures';
 
 const RANK_SHEET = '固定资产投资';
-const SUMMARY_SHEETS = ['主要指标汇总表1', '主要指标汇总表2', '位次表', '审核结果'];
+const SUMMARY_SHEETS = ['主要指标汇总表1', '主要指标汇总表2', '位次表', '分析要点', '审核结果'];
 const sampleBytes = (): Uint8Array => new Uint8Array(fs.readFileSync(SAMPLE));
 
 async function session(bytes: Uint8Array = sampleBytes(), onGoTo?: (sheet: string, cell: string) => void): Promise<{ file: FileWorkbook; session: AddinSession; store: MemoryStore }> {

@@ -116,17 +116,18 @@ describe('the sample', () => {
     expectOnlyAdded(input, output);
     // the extension namespaces of the workbook part are still declared and ignorable
     expect(output.text(output.entry('xl/workbook.xml')!)).toContain('mc:Ignorable="x15"');
-    // ours: 5 sheets (4 summary + the registry), notes with their VML
+    // ours: 6 sheets (2 summary, 位次表, 分析要点, 审核结果 + the registry), notes with their VML
     const added = output.entries.map((e) => e.name).filter((n) => !input.has(n));
-    expect(added.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(5);
+    expect(added.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(6);
     expect(added.some((n) => /^xl\/comments\d+\.xml$/.test(n))).toBe(true);
     expect(added.some((n) => /\.vml$/.test(n))).toBe(true);
     // the user's sheets first, ours after them, the registry very hidden
     const book = output.text(output.entry('xl/workbook.xml')!);
     const names = [...book.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
-    expect(names.slice(-5)).toEqual(['主要指标汇总表1', '主要指标汇总表2', '位次表', '审核结果', REGISTRY_SHEET]);
+    expect(names.slice(-6)).toEqual(['主要指标汇总表1', '主要指标汇总表2', '位次表', '分析要点', '审核结果', REGISTRY_SHEET]);
     expect(book).toMatch(new RegExp(`name="${REGISTRY_SHEET}"[^>]*state="veryHidden"`));
-    expect(book).toContain(`activeTab="${names.length - 5}"`);
+    // the first summary sheet is the active one
+    expect(book).toContain(`activeTab="${names.length - 6}"`);
   });
 
   withSchema('the parts written or changed validate (values and formulas modes)', async () => {
@@ -135,6 +136,11 @@ describe('the sample', () => {
       const { out } = await summarizeTo(SAMPLE, `sample-${mode}.xlsx`, mode === 'formulas' ? ['--formulas'] : []);
       const parts = newOrChanged(input, archive(await fs.readFile(out)));
       expect(parts.length).toBeGreaterThan(8);
+      // 分析要点 is among the parts validated: its title, merged rows of wrapped text, custom heights, portrait page
+      const text = parts.find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name) && p.xml.includes('主要指标分析要点'));
+      expect(text?.xml).toMatch(/<mergeCell ref="A4:H4"\/>/);
+      expect(text?.xml).toMatch(/<row r="4" ht="\d+(\.\d+)?" customHeight="1"/);
+      expect(text?.xml).toContain('orientation="portrait"');
       expect(validateParts(parts)).toBe('');
       const sheets = parts.filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)).map((p) => p.xml).join('');
       if (mode === 'formulas') {
@@ -184,6 +190,7 @@ describe('the real 邵阳 monthly report (three charts)', () => {
     const input = archive(await fs.readFile(file));
     const { out } = await summarizeTo(file, 'shaoyang-schema.xlsx', ['--formulas']);
     const parts = newOrChanged(input, archive(await fs.readFile(out)));
+    expect(parts.some((p) => p.xml.includes('主要指标分析要点'))).toBe(true);
     expect(validateParts(parts)).toBe('');
   });
 });
