@@ -189,7 +189,7 @@ describe('AddinSession on the sample county report', () => {
     await session.choose({ top: 2 });
     const two = await session.analysis('石门');
     expect(two.analysis.paragraphs.find((p) => p.kind === 'region' && p.title === '石门')!.sentences.at(-1)!.text).toMatch(
-      /^地方一般公共预算收入增速居全市前[二两]位；城镇居民人均可支配收入增速居全市后[二两]位。$/, // the core writes 前二位 (前两位 is the more usual word)
+      /^地方一般公共预算收入增速居全市前两位；城镇居民人均可支配收入增速居全市后两位。$/, // 前两位, never 前二位
     );
     book.resetStats();
     const other = session.analysisFor('城东')!;

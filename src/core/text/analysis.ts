@@ -109,6 +109,8 @@ function growthOf(t: SummaryTable, r: SummaryRow, o: Required<Pick<AnalysisOptio
 
 function levelOf(t: SummaryTable, r: SummaryRow, lang: Lang): { text: string; figure: CitedFigure } | null {
   if (r.valueShown === null || !r.source.value) return null;
+  // a level whose unit the table does not say (a yearbook's 第一产业 beside 地区生产总值(亿元)) is left out, not guessed
+  if (!t.unit) return null;
   const cell = cellOf(t, r, 'value') as string;
   // bureaus write a sum of 1亿 and more in 亿元, two decimals: 6636061万元 is 663.61亿元
   if (t.unit === '万元' && Math.abs(r.valueShown) >= 10000) {
@@ -357,7 +359,7 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
     if (!sentences.length) return null;
     const group = (list: string[], where: 'top' | 'bottom'): string =>
       lang === 'zh-CN'
-        ? `${listWords(list, lang)}${list.length > 1 ? `等${countWords(list.length, INDICATOR_NOUN, lang)}` : ''}增速居${totalName}${where === 'top' ? '前' : '后'}${cnNumber(top)}位`
+        ? `${listWords(list, lang)}${list.length > 1 ? `等${countWords(list.length, INDICATOR_NOUN, lang)}` : ''}增速居${totalName}${where === 'top' ? '前' : '后'}${top === 2 ? '两' : cnNumber(top)}位`
         : `${listWords(list, lang)}: growth in the ${where} ${top} of ${totalName}`;
     const closing: string[] = [];
     if (strong.length) closing.push(group(strong, 'top'));

@@ -124,6 +124,14 @@ describe('analyse (cases)', () => {
     expect(a.paragraphs.find((p) => p.kind === 'total')!.sentences[0].text).toBe('一般公共预算收入234.57亿元，增长6.1%。');
   });
 
+  test('a level whose unit the table does not say is left out (never 第一产业828.17); its growth is still said', () => {
+    const grids = [countySheet({ name: '税收收入', headers: ['绝对额', '增速(%)', '排名'] })];
+    const a = analyse(summarize(readWorkbook(grids), grids));
+    const total = a.paragraphs.find((p) => p.kind === 'total')!.sentences[0];
+    expect(total.text).toBe('一般公共预算收入增长7.4%。');
+    expect(total.figures.map((f) => f.cell)).toEqual(['C5']);
+  });
+
   test('text and Markdown: a heading per part, one line per paragraph', () => {
     const grids = [sheet('税收收入', growth, 6.0)];
     const a = analyse(summarize(readWorkbook(grids), grids), { lang: 'en-US' });
