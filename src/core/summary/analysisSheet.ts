@@ -128,11 +128,12 @@ export function buildAnalysisSheet(name: string, analysis: Analysis, period: str
     }
     b.format(rect(first, 0, row - 1, last), body);
   }
-  if (analysis.leftOut.length) {
+  const after = [...analysis.leftOut, ...(analysis.notes ?? [])];
+  if (after.length) {
     // a row's room between the text and this line
     row++;
     b.format(rect(row, 0, row, last), { ...body, size: 10, italic: true });
-    textRow(analysis.leftOut.join(lang === 'zh-CN' ? '' : ' '), 10);
+    textRow(after.join(lang === 'zh-CN' ? '' : ' '), 10);
   }
   b.plan.columns = Array.from({ length: COLUMNS }, () => ANALYSIS_WIDTH / COLUMNS);
   b.plan.print = printSettings(null, tx(lang, 'footer.page'), 'portrait');

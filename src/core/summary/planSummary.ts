@@ -83,6 +83,9 @@ export function summaryPeriod(result: SummaryResult): string | null {
  */
 export const RANKS_PER_SHEET = 24;
 
+/** 分析要点 writes a paragraph for each region up to this many (四川 has 183 counties); beyond, it says so. */
+export const ANALYSIS_REGIONS_MAX = 200;
+
 const ALL_HIGHLIGHTS: Record<HighlightKind, boolean> = { top: true, bottom: true, 'below-total': true, negative: true, 'behind-progress': true, tie: true };
 
 /** At most `size` per group, in as few groups as that allows, sized evenly (8 by 6 → 4 + 4, not 6 + 2). */
@@ -166,6 +169,8 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
             previous: options.previous ?? null,
             // completion and 序时进度 as 主要指标汇总表 shows them
             targets: options.targets ?? null,
+            // a sheet of hundreds of regions is not read region by region
+            regionsMax: ANALYSIS_REGIONS_MAX,
             ...(progress !== null ? { timeProgress: progress } : {}),
           },
         );

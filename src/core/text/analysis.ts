@@ -57,6 +57,8 @@ export interface Analysis {
   paragraphs: Paragraph[];
   /** indicators left out, with the reason, in the user's language */
   leftOut: string[];
+  /** what else the reader should know about what is written (paragraphs not written, and why) */
+  notes?: string[];
 }
 
 export interface AnalysisOptions {
@@ -77,7 +79,15 @@ export interface AnalysisOptions {
   targets?: Targets | null;
   /** 序时进度 in % (default: months elapsed in the summary's period / 12; null: not said) */
   timeProgress?: number | null;
+  /**
+   * a paragraph for each region when there are at most this many (default: all). A sheet of
+   * 2,850 counties is not read region by region; the key points of one region are still written.
+   */
+  regionsMax?: number;
 }
+
+/** Falls listed by name with 分别 up to this many; beyond, they are counted. */
+const FALLS_LISTED = 10;
 
 const W = {
   'zh-CN': { stop: '。', comma: '，', semi: '；', colon: '：', open: '（', close: '）' },
@@ -159,11 +169,21 @@ function withErrors(tables: SummaryTable[], findings: Finding[]): Set<SummaryTab
   return out;
 }
 
+/**
+ * A table's rows by region key, made once per table: the paragraphs look up every region in every
+ * table, which row by row would be quadratic in the regions (2,850 counties x 60 indicators took 10 s).
+ */
+const ROWS = new WeakMap<SummaryTable, Map<string, SummaryRow>>();
+function rowOf(t: SummaryTable, key: string): SummaryRow | undefined {
+  let rows = ROWS.get(t);
+  if (!rows) ROWS.set(t, (rows = new Map(t.rows.map((r) => [r.key, r]))));
+  return rows.get(key);
+}
+
 /** The same indicator in last report: its row for a region key. */
 function previousRank(previous: AnalysisOptions['previous'], t: SummaryTable, key: string): number | null {
-  if (!previous) return null;
-  const p = previous.result.tables.find((x) => x.indicator === t.indicator && x.rankBy === t.rankBy);
-  return p?.rows.find((r) => r.key === key)?.rank ?? null;
+  const p = previousTable(previous, t);
+  return p ? (rowOf(p, key)?.rank ?? null) : null;
 }
 
 /** The same indicator's table in last report. */
@@ -314,7 +334,9 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
       }
     }
     const negative = ranked.filter((r) => (r.growthShown as number) < 0 && shown(r.growthShown as number, r.growthDecimals) !== shown(0, r.growthDecimals));
-    if (negative.length) {
+    if (negative.length > FALLS_LISTED) {
+      sentences.push({ text: lang === 'zh-CN' ? `有${negative.length}个${scope}下降${w.stop}` : `${negative.length} ${scope} fell${w.stop}`, figures: [] });
+    } else if (negative.length) {
       const figs = negative.map((r) => growthOf(t, r, o)?.figure).filter((f): f is CitedFigure => !!f);
       const text =
         lang === 'zh-CN'
@@ -340,7 +362,7 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
     const strong: string[] = [];
     const weak: string[] = [];
     for (const t of tables) {
-      const r = t.rows.find((x) => x.key === key);
+      const r = rowOf(t, key);
       if (!r) continue;
       const { parts, figures } = levelAndGrowth(t, r, o);
       if (r.pointsVsTotal !== null && t.total) parts.push(pointsWords(r.pointsVsTotal, r.growthDecimals, t.total.name, lang));
@@ -367,9 +389,18 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
     if (closing.length) sentences.push({ text: closing.join(w.semi) + w.stop, figures: [] });
     return { kind: 'region', title: name, about: name, sentences };
   };
-  for (const { key, name } of order) {
-    const p = regionParagraph(key, name);
-    if (p) paragraphs.push(p);
+  const notes: string[] = [];
+  if (options.regionsMax !== undefined && order.length > options.regionsMax) {
+    notes.push(
+      lang === 'zh-CN'
+        ? `共${order.length}个地区，多于${options.regionsMax}个，未逐一写出分地区段落；可在任务窗格或用 indicator-tables text 命令按地区查看。`
+        : `There are ${order.length} regions, more than ${options.regionsMax}: no paragraph is written for each; see a region in the task pane or with indicator-tables text.`,
+    );
+  } else {
+    for (const { key, name } of order) {
+      const p = regionParagraph(key, name);
+      if (p) paragraphs.push(p);
+    }
   }
 
   // 4. the leadership summary for a region the user picks: ranks grouped, then the counts
@@ -382,7 +413,7 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
       let above = 0;
       let below = 0;
       for (const t of tables) {
-        const r = t.rows.find((x) => x.key === pick.key);
+        const r = rowOf(t, pick.key);
         if (!r || r.rank === null || t.rankBy !== 'growth') continue;
         const words = rankWords({ rank: r.rank, tied: r.tied, fromBottom: r.fromBottom, peers: t.peers }, totalName, lang, last);
         byRank.set(words, [...(byRank.get(words) ?? []), t.indicator]);
@@ -416,7 +447,7 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
       if (sentences.length) paragraphs.push({ kind: 'leadership', title: pick.name, about: pick.name, sentences });
     }
   }
-  return { lang, paragraphs, leftOut };
+  return notes.length ? { lang, paragraphs, leftOut, notes } : { lang, paragraphs, leftOut };
 }
 
 /** A paragraph's sentences run on (no space between Chinese sentences). */
@@ -447,6 +478,6 @@ export function analysisText(a: Analysis, format: 'txt' | 'md' = 'txt'): string 
     }
     out.push(format === 'md' ? `**${p.title}**${W[a.lang].colon}${paragraphBody(p, a.lang)}\n` : paragraphText(p, a.lang));
   }
-  for (const l of a.leftOut) out.push(format === 'md' ? `\n> ${l}` : `\n${l}`);
+  for (const l of [...a.leftOut, ...(a.notes ?? [])]) out.push(format === 'md' ? `\n> ${l}` : `\n${l}`);
   return out.join('\n').trim() + '\n';
 }

@@ -10,7 +10,9 @@ import { prepareSheets } from '../../../src/core/check';
 import type { BuildSummaryInput } from '../../../src/core/session';
 import { buildSummary } from '../../../src/core/session';
 import type { SheetPlan, SummaryPlanOptions } from '../../../src/core/summary';
-import { lineCount, planSummary, readRegistry, splitGrids } from '../../../src/core/summary';
+import { ANALYSIS_REGIONS_MAX, lineCount, planSummary, readRegistry, splitGrids } from '../../../src/core/summary';
+import { summarize } from '../../../src/core/summarize';
+import { bigTableGrid } from '../../support/bigTable';
 import { ANALYSIS_ROW_MAX, ANALYSIS_WIDTH, paragraphRows } from '../../../src/core/summary/analysisSheet';
 import { lineHeight } from '../../../src/core/summary/measure';
 import { analyse } from '../../../src/core/text';
@@ -124,6 +126,24 @@ describe('分析要点 on the county workbook', () => {
       expect(rows[rows.length - 2]).toBe('');
       expect(r.plan.sheets.some((x) => x.role === 'findings')).toBe('findings' in options);
     }
+  });
+});
+
+describe('分析要点 of a table of more regions than ANALYSIS_REGIONS_MAX', () => {
+  test('no paragraph for each region (the other sections as ever), and the last row says why', () => {
+    const grid = bigTableGrid(ANALYSIS_REGIONS_MAX + 1, 6, 7);
+    const sheets = prepareSheets({ grids: [grid] });
+    const result = summarize(
+      sheets.map((p) => p.layout),
+      sheets.map((p) => p.cells),
+    );
+    const rows = column(analysisOf(planSummary(result).plan.sheets) as SheetPlan);
+    expect(rows.filter((r) => /^[一二三四]、/.test(r))).toEqual(['一、总体情况', '二、分指标']);
+    expect(rows[rows.length - 1]).toBe(`共${ANALYSIS_REGIONS_MAX + 1}个地区，多于${ANALYSIS_REGIONS_MAX}个，未逐一写出分地区段落；可在任务窗格或用 indicator-tables text 命令按地区查看。`);
+    const fewer = bigTableGrid(ANALYSIS_REGIONS_MAX, 6, 7);
+    const few = prepareSheets({ grids: [fewer] });
+    const all = column(analysisOf(planSummary(summarize(few.map((p) => p.layout), few.map((p) => p.cells))).plan.sheets) as SheetPlan);
+    expect(all.filter((r) => /^[一二三四]、/.test(r))).toEqual(['一、总体情况', '二、分指标', '三、分地区']);
   });
 });
 

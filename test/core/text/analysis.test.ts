@@ -132,6 +132,24 @@ describe('analyse (cases)', () => {
     expect(total.figures.map((f) => f.cell)).toEqual(['C5']);
   });
 
+  test('more than ten falls are counted, not listed; over regionsMax regions no paragraph per region, and a note says so', () => {
+    const g = growth.map((x, i) => (i < 11 ? -x : x));
+    const grids = [sheet('税收收入', g, -3.0)];
+    const result = summarize(readWorkbook(grids), grids);
+    const a = analyse(result, { region: '武冈' });
+    const p = a.paragraphs.find((x) => x.kind === 'indicator')!;
+    expect(p.sentences[p.sentences.length - 1]).toEqual({ text: '有11个县市区下降。', figures: [] });
+    expect(a.paragraphs.filter((x) => x.kind === 'region')).toHaveLength(12);
+    expect(a.notes).toBeUndefined();
+    const capped = analyse(result, { region: '武冈', regionsMax: 11 });
+    expect(capped.paragraphs.filter((x) => x.kind === 'region')).toEqual([]);
+    // the key points of the region picked are still written
+    expect(capped.paragraphs.filter((x) => x.kind === 'leadership').map((x) => x.title)).toEqual(['武冈市']);
+    expect(capped.notes).toEqual(['共12个地区，多于11个，未逐一写出分地区段落；可在任务窗格或用 indicator-tables text 命令按地区查看。']);
+    expect(analysisText(capped)).toContain('\n共12个地区，多于11个');
+    expect(analyse(result, { regionsMax: 12 }).paragraphs.filter((x) => x.kind === 'region')).toHaveLength(12);
+  });
+
   test('text and Markdown: a heading per part, one line per paragraph', () => {
     const grids = [sheet('税收收入', growth, 6.0)];
     const a = analyse(summarize(readWorkbook(grids), grids), { lang: 'en-US' });
