@@ -171,8 +171,9 @@ export function program(io: Io): Command {
         highlights,
         settings: opts.config ? loadSettings(opts.config, lang) : {},
         summarize: summarizeOptions,
+        keepResult: !!opts.json,
       });
-      if (opts.json) await outJson(io, summarizeJson(result.tables));
+      if (opts.json && result) await outJson(io, summarizeJson(result.tables));
       else io.out(messages.join('\n') + '\n');
     });
   cmd

@@ -7,12 +7,13 @@ import { t } from '../core/i18n';
 import { readWorkbook } from '../core/layout';
 import type { SummarizeOptions, SummaryResult } from '../core/summarize';
 import { summarize } from '../core/summarize';
-import type { SummaryBuild } from '../core/session';
-import { NothingToSummarize, buildSummary } from '../core/session';
+import type { BuildSummaryInput, SummaryBuild, SummaryFacts } from '../core/session';
+import { NothingToSummarize, planFacts, summaryFacts } from '../core/session';
 import type { HighlightKind, PlanMode, Targets } from '../core/summary';
 import { readTargets, summaryPeriod } from '../core/summary';
 import { WorkbookReadError } from '../workbook/WorkbookPort';
 import { XlsxBook } from '../workbook/read';
+import type { ReadBook } from '../workbook/read';
 import { FORMAT_NAMES } from '../workbook/readErrors';
 import { legacyPackage } from '../workbook/write/legacy';
 import { writeFileAtomic, writePlanCopy } from './writeCopy';
@@ -37,10 +38,13 @@ export interface WriteSummaryOptions {
   highlights: Partial<Record<HighlightKind, boolean>>;
   settings: Partial<CheckSettings>;
   summarize: SummarizeOptions;
+  /** return the summary (for --json); otherwise it is let go before the copy is written */
+  keepResult?: boolean;
 }
 
 export interface WriteSummaryOutcome {
-  result: SummaryResult;
+  /** the summary, when `keepResult` */
+  result: SummaryResult | null;
   messages: string[];
 }
 
@@ -89,13 +93,11 @@ async function readAndPlan(
   messages: string[],
 ): Promise<{ built: SummaryBuild; source: Uint8Array; converted: string | null }> {
   const lang = o.lang;
-  const wb = await loadWorkbook(file, lang);
+  // let go once its grids are summarised and its package taken: an XlsxBook keeps the grids it read
+  let wb: ReadBook | null = await loadWorkbook(file, lang);
   const macro = wb instanceof XlsxBook && isMacroBook(wb);
   if (macro && ext !== '.xlsm') throw new UserError(t(lang, 'error.output-xlsm', { file: o.output }));
   if (!macro && ext !== '.xlsx') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
-  const split = splitGrids(bookGrids(wb, lang));
-  const grids = pickSheets(split.grids, o.sheets, lang);
-  const sheets = prepareSheets({ grids });
 
   let targets: Targets | undefined;
   if (o.targets) {
@@ -107,32 +109,45 @@ async function readAndPlan(
     const prev = await summaryOf(o.previous, lang, o.summarize);
     previous = { result: prev, label: summaryPeriod(prev) ?? path.basename(o.previous) };
   }
-  let built: SummaryBuild;
+  const input: BuildSummaryInput = {
+    lang,
+    mode: o.mode,
+    indicators: o.indicators,
+    top: o.top,
+    points: o.points,
+    share: o.share,
+    perSheet: o.perSheet,
+    highlights: o.highlights,
+    check: o.check,
+    text: o.text,
+    checkSettings: o.settings,
+    summarize: o.summarize,
+    previous,
+    targets,
+  };
   try {
-    built = buildSummary(split, sheets, {
-      lang,
-      mode: o.mode,
-      indicators: o.indicators,
-      top: o.top,
-      points: o.points,
-      share: o.share,
-      perSheet: o.perSheet,
-      highlights: o.highlights,
-      check: o.check,
-      text: o.text,
-      checkSettings: o.settings,
-      summarize: o.summarize,
-      previous,
-      targets,
-    });
+    // summarise and check in a function of its own, and take the package: the workbook and its grids are
+    // let go before the plan is laid out (an XlsxBook keeps the grids it read)
+    const read = (book: ReadBook): { facts: SummaryFacts; source: Uint8Array; converted: string | null } => {
+      const split = splitGrids(bookGrids(book, lang));
+      const sheets = prepareSheets({ grids: pickSheets(split.grids, o.sheets, lang) });
+      return { facts: summaryFacts(split, sheets, input), ...packageOf(book, o, lang) };
+    };
+    const { facts, source, converted } = read(wb);
+    wb = null;
+    return { built: planFacts(facts, input), source, converted };
   } catch (e) {
     if (e instanceof NothingToSummarize) throw new UserError(e.message);
     throw e;
   }
-  if (wb instanceof XlsxBook) return { built, source: wb.bytes, converted: null };
+}
+
+/** The package the copy is written from: the file's own bytes, or for a legacy file a new .xlsx of its sheets. */
+function packageOf(wb: ReadBook, o: WriteSummaryOptions, lang: Lang): { source: Uint8Array; converted: string | null } {
+  if (wb instanceof XlsxBook) return { source: wb.bytes, converted: null };
   // a legacy file: a new package of its sheets (values, number formats, merges, widths), then ours
   try {
-    return { built, source: legacyPackage(wb), converted: FORMAT_NAMES[wb.format] };
+    return { source: legacyPackage(wb), converted: FORMAT_NAMES[wb.format] };
   } catch (e) {
     throw new UserError(t(lang, 'error.write', { file: o.output, detail: e instanceof Error ? e.message : String(e) }));
   }
@@ -150,9 +165,13 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
   if (!o.force && fs.existsSync(o.output)) throw new UserError(t(lang, 'error.exists', { file: o.output }));
 
   const messages: string[] = [];
-  // Read and plan in a function of its own: its grids are let go before the copy is written.
-  const { built, source, converted } = await readAndPlan(file, o, ext, messages);
-  const { result, planned, notes } = built;
+  // Read and plan in a function of its own: its grids are let go before the copy is written, and so is
+  // the summary itself unless it is wanted (the plan holds all the copy needs)
+  const read: { built: SummaryBuild | null; source: Uint8Array; converted: string | null } = await readAndPlan(file, o, ext, messages);
+  const { source, converted } = read;
+  const { planned, notes } = read.built as SummaryBuild;
+  const result = o.keepResult ? (read.built as SummaryBuild).result : null;
+  read.built = null;
   const { plan, indicators, regions } = planned;
   let buf: Uint8Array;
   try {

@@ -289,3 +289,12 @@ test('a targets sheet inside the workbook is used as targets, not summarised as 
   expect(r.out).toContain('目标任务：地区生产总值、社会消费品零售总额');
   expect(r.out).toContain('8项指标');
 });
+
+test('-o with --json writes the copy and prints the summary as JSON (the summary is kept only when asked for)', async () => {
+  const target = out('json.xlsx');
+  const r = await cli(['summarize', SAMPLE, '-o', target, '--json']);
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.out);
+  expect(json.tables.map((t: { indicator: string }) => t.indicator)).toContain('地区生产总值');
+  expect((await open(target)).worksheets.map((w) => w.name)).toContain('分析要点');
+});

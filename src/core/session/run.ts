@@ -125,21 +125,48 @@ export interface SummaryBuild {
 }
 
 /**
- * From the sheets to the plan of the summary sheets: summarise the regional tables,
- * check the figures, and lay out 主要指标汇总表, 位次表, 分析要点 and 审核结果. Shared by the
- * command line and the add-in, so both write the same workbook.
+ * The figures summarised and checked: all the plan is made from, without the sheets, so that a
+ * caller can let the sheets go before the plan is laid out (a big workbook's grids are ~40 MB).
  */
-export function buildSummary(split: SplitGrids, sheets: CheckedSheet[], o: BuildSummaryInput): SummaryBuild {
+export interface SummaryFacts {
+  result: SummaryResult;
+  targets: Targets | null;
+  /** the checks' findings, for the text (run even without 审核结果) */
+  checked: CheckResult | null;
+  /** the findings of 审核结果, when it is wanted */
+  findings: CheckResult | null;
+  sheetOrder: string[];
+  existing: SplitGrids['existing'];
+  registry: SplitGrids['registry'];
+}
+
+/** Summarise the regional tables and check the figures: the first half of buildSummary. */
+export function summaryFacts(split: SplitGrids, sheets: CheckedSheet[], o: BuildSummaryInput): SummaryFacts {
   const lang = o.lang;
   const { result, targets } = summarizeFigures(sheets, o.summarize, o.targets);
   if (!result.tables.some((tb) => tb.peers >= 2)) throw new NothingToSummarize(lang);
-
   const text = o.text !== false;
   // the text needs the checks too: an indicator with an error stays out of it
   const raw = o.check || text ? checkWorkbook(sheets, { lang, settings: o.checkSettings, ...(o.previousSheets ? { previous: o.previousSheets } : {}) }) : null;
   const checked = raw && o.accepted ? applyAcceptances(raw, o.accepted) : raw;
   const findings = o.check ? checked : null;
+  return { result, targets, checked, findings, sheetOrder: sheets.map((p) => p.grid.name), existing: split.existing, registry: split.registry };
+}
 
+/**
+ * From the sheets to the plan of the summary sheets: summarise the regional tables,
+ * check the figures, and lay out 主要指标汇总表, 位次表, 分析要点 and 审核结果. Shared by the
+ * command line and the add-in, so both write the same workbook.
+ */
+export function buildSummary(split: SplitGrids, sheets: CheckedSheet[], o: BuildSummaryInput): SummaryBuild {
+  return planFacts(summaryFacts(split, sheets, o), o);
+}
+
+/** Lay out the summary sheets from the facts: the second half of buildSummary. */
+export function planFacts(facts: SummaryFacts, o: BuildSummaryInput): SummaryBuild {
+  const lang = o.lang;
+  const { result, targets, checked, findings } = facts;
+  const text = o.text !== false;
   const planned = planSummary(result, {
     lang,
     mode: o.mode,
@@ -152,11 +179,11 @@ export function buildSummary(split: SplitGrids, sheets: CheckedSheet[], o: Build
     findings,
     text,
     textFindings: checked?.issues ?? null,
-    sheetOrder: sheets.map((p) => p.grid.name),
+    sheetOrder: facts.sheetOrder,
     previous: o.previous ?? null,
     targets,
-    existing: split.existing,
-    registry: split.registry,
+    existing: facts.existing,
+    registry: facts.registry,
   });
   if (!planned.plan.sheets.length) throw new NothingToSummarize(lang);
 
