@@ -242,8 +242,11 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
   const tables = result.tables.filter((t) => !errors.has(t) && t.rows.length > 0);
   const paragraphs: Paragraph[] = [];
   if (!tables.length) return { lang, paragraphs, leftOut };
-  const totalName = tables.find((t) => t.total)?.total?.name ?? (lang === 'zh-CN' ? '全市' : 'the total');
-  const scope = scopeWord(totalName, lang);
+  // with no total row the whole is unknown: ranks are said without it (居第3位), and the regions are 地区
+  const totalKnown = tables.find((t) => t.total)?.total?.name ?? null;
+  const totalName = totalKnown ?? (lang === 'zh-CN' ? '全市' : 'the total');
+  const where = totalKnown ?? '';
+  const scope = scopeWord(where, lang);
   const priced = new Set<string>(); // indicators whose price basis was said once
   const targets = targetsByTable(tables, options.targets);
   let progress: number | null = null;
@@ -368,7 +371,7 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
       if (r.pointsVsTotal !== null && t.total) parts.push(pointsWords(r.pointsVsTotal, r.growthDecimals, t.total.name, lang));
       if (r.rank !== null) {
         const basis = t.rankBy === 'growth' ? (lang === 'zh-CN' ? '增速' : 'growth ') : t.rankBy === 'value' ? (lang === 'zh-CN' ? '总量' : 'size ') : lang === 'zh-CN' ? '增量' : 'increase ';
-        parts.push(basis + rankWords({ rank: r.rank, tied: r.tied, fromBottom: r.fromBottom, peers: t.peers }, totalName, lang, last));
+        parts.push(basis + rankWords({ rank: r.rank, tied: r.tied, fromBottom: r.fromBottom, peers: t.peers }, where, lang, last));
         const prev = previousRank(options.previous, t, key);
         if (prev !== null && options.previous) parts.push(rankChangeWords(prev - r.rank, options.previous.label, lang));
         if (t.rankBy === 'growth' && r.rank <= top) strong.push(t.indicator);
@@ -379,10 +382,10 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
       sentences.push({ text: `${t.indicator}${lang === 'zh-CN' ? '' : ' '}${parts.join(w.comma)}${w.stop}`, figures });
     }
     if (!sentences.length) return null;
-    const group = (list: string[], where: 'top' | 'bottom'): string =>
+    const group = (list: string[], end: 'top' | 'bottom'): string =>
       lang === 'zh-CN'
-        ? `${listWords(list, lang)}${list.length > 1 ? `等${countWords(list.length, INDICATOR_NOUN, lang)}` : ''}增速居${totalName}${where === 'top' ? '前' : '后'}${top === 2 ? '两' : cnNumber(top)}位`
-        : `${listWords(list, lang)}: growth in the ${where} ${top} of ${totalName}`;
+        ? `${listWords(list, lang)}${list.length > 1 ? `等${countWords(list.length, INDICATOR_NOUN, lang)}` : ''}增速居${where}${end === 'top' ? '前' : '后'}${top === 2 ? '两' : cnNumber(top)}位`
+        : `${listWords(list, lang)}: growth in the ${end} ${top}${where ? ` of ${where}` : ''}`;
     const closing: string[] = [];
     if (strong.length) closing.push(group(strong, 'top'));
     if (weak.length) closing.push(group(weak, 'bottom'));
@@ -415,7 +418,7 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
       for (const t of tables) {
         const r = rowOf(t, pick.key);
         if (!r || r.rank === null || t.rankBy !== 'growth') continue;
-        const words = rankWords({ rank: r.rank, tied: r.tied, fromBottom: r.fromBottom, peers: t.peers }, totalName, lang, last);
+        const words = rankWords({ rank: r.rank, tied: r.tied, fromBottom: r.fromBottom, peers: t.peers }, where, lang, last);
         byRank.set(words, [...(byRank.get(words) ?? []), t.indicator]);
         rankOf.set(words, r.rank);
         const tg = t.totalRow?.growthShown;

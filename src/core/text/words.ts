@@ -84,14 +84,15 @@ const ORDINAL = (n: number): string => {
 };
 
 /**
- * 居全市第3位 / 并列第3位 / 居全市末位 / 倒数第2位. `fromBottom` is 1 for the last place; the last
+ * 居全市第3位 / 并列第3位 / 居全市末位 / 倒数第2位 (居第3位 where the whole is not known). `fromBottom` is 1 for the last place; the last
  * places are said from the bottom only for the last two, and never for a tie.
  */
 export function rankWords(r: { rank: number; tied: boolean; fromBottom: number | null; peers: number }, where: string, lang: Lang, last: LastStyle = 'from-bottom'): string {
   if (lang === 'en-US') {
     const tie = r.tied ? 'joint ' : '';
-    if (last === 'from-bottom' && !r.tied && r.fromBottom === 1 && r.peers > 1) return `last of ${r.peers} in ${where}`;
-    return `${tie}${ORDINAL(r.rank)} of ${r.peers} in ${where}`;
+    const within = where ? ` in ${where}` : '';
+    if (last === 'from-bottom' && !r.tied && r.fromBottom === 1 && r.peers > 1) return `last of ${r.peers}${within}`;
+    return `${tie}${ORDINAL(r.rank)} of ${r.peers}${within}`;
   }
   if (r.tied) return `居${where}并列第${r.rank}位`;
   if (last === 'from-bottom' && r.peers > 2 && r.fromBottom !== null && r.fromBottom <= 2) return r.fromBottom === 1 ? `居${where}末位` : `居${where}倒数第${r.fromBottom}位`;

@@ -150,6 +150,18 @@ describe('analyse (cases)', () => {
     expect(analyse(result, { regionsMax: 12 }).paragraphs.filter((x) => x.kind === 'region')).toHaveLength(12);
   });
 
+  test('no total row: the whole is not named (居第1位, 地区中), never a 全市 the table does not have', () => {
+    const ranks = competition(growth);
+    const grids = [countySheet({ name: '税收收入', lines: SHAOYANG_COUNTIES.map((n, i) => ({ name: n, value: COUNTY_VALUE[i], growth: growth[i], rank: ranks[i] })), total: false })];
+    const a = analyse(summarize(readWorkbook(grids), grids), { region: '邵东' });
+    expect(JSON.stringify(a)).not.toContain('全市');
+    expect(a.paragraphs.find((p) => p.kind === 'indicator')!.sentences[0].text).toBe('地区中，增速最快的是邵东市（增长10.3%），最慢的是城步苗族自治县（增长2.9%）。');
+    expect(a.paragraphs.find((p) => p.title === '邵东市' && p.kind === 'region')!.sentences[0].text).toContain('增速居第1位');
+    expect(a.paragraphs.find((p) => p.kind === 'leadership')!.sentences[0].text).toBe('一般公共预算收入增速居第1位。');
+    const en = analyse(summarize(readWorkbook(grids), grids), { lang: 'en-US', region: '邵东' });
+    expect(en.paragraphs.find((p) => p.kind === 'leadership')!.sentences[0].text).toBe('一般公共预算收入: growth 1st of 12.');
+  });
+
   test('text and Markdown: a heading per part, one line per paragraph', () => {
     const grids = [sheet('税收收入', growth, 6.0)];
     const a = analyse(summarize(readWorkbook(grids), grids), { lang: 'en-US' });
