@@ -196,6 +196,11 @@ export function SummaryStep({ session, lang, onChanged, headingId, afterGenerate
           checked={s.findingsSheet}
           onChange={(_, data) => void choose({ findingsSheet: data.checked === true })}
         />
+        <Checkbox
+          label={ui(lang, 'summary.textSheet')}
+          checked={s.textSheet}
+          onChange={(_, data) => void choose({ textSheet: data.checked === true })}
+        />
         {session.hasTargets && (
           <Checkbox label={ui(lang, 'summary.targets')} checked={s.targets} onChange={(_, data) => void choose({ targets: data.checked === true })} />
         )}

@@ -175,6 +175,7 @@ const STRINGS = {
   'summary.points': { 'zh-CN': '与合计增速差', 'en-US': 'Points above or below the total' },
   'summary.share': { 'zh-CN': '占合计比重', 'en-US': 'Share of the total' },
   'summary.findingsSheet': { 'zh-CN': '附「审核结果」表', 'en-US': 'Add the check results sheet' },
+  'summary.textSheet': { 'zh-CN': '附「分析要点」表（分析文字）', 'en-US': 'Add the analysis sheet (the text)' },
   'summary.targets': { 'zh-CN': '使用目标任务表（完成进度）', 'en-US': 'Use the targets sheet (progress)' },
   'previous.title': { 'zh-CN': '上期报表', 'en-US': 'Previous report' },
   'previous.none': {

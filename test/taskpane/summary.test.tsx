@@ -38,6 +38,21 @@ describe.each(LANGS)('Summary step (%s)', (lang) => {
     r.unmount();
   });
 
+  test('附「分析要点」表 (on by default) can be switched off: the sheets are written without it, and the choice is kept', async () => {
+    const r = await renderApp(lang);
+    const sec = summarySection(zh);
+    const box = within(sec).getByRole('checkbox', { name: zh ? '附「分析要点」表（分析文字）' : 'Add the analysis sheet (the text)' });
+    expect(checked(box)).toBe(true);
+    await r.user.click(box);
+    await waitFor(() => expect(saved(r).summary.textSheet).toBe(false));
+    await r.user.click(within(sec).getByRole('button', { name: zh ? '生成汇总表' : 'Generate summary' }));
+    await screen.findByText(zh ? /^已生成「主要指标汇总表1」等 4 张工作表/ : /^Generated 4 sheets, starting with "Summary1"/, undefined, { timeout: 5000 });
+    const names = r.fake.sheets().map((x) => x.name);
+    expect(names).toContain(RANKS);
+    expect(names).not.toContain(zh ? '分析要点' : 'Analysis');
+    r.unmount();
+  });
+
   test('progress in words while it runs, the button disabled', async () => {
     const r = await renderApp(lang);
     let release: () => void = () => undefined;

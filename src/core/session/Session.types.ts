@@ -38,6 +38,8 @@ export interface SummaryChoices {
   perSheet: number;
   /** add the 审核结果 sheet */
   findingsSheet: boolean;
+  /** add the 分析要点 sheet */
+  textSheet: boolean;
   /** use a sheet of annual targets when the workbook has one */
   targets: boolean;
 }

@@ -22,6 +22,7 @@ export function summaryInput(settings: AddinSettings, lang: Lang): BuildSummaryI
     perSheet: s.perSheet,
     highlights: s.highlights,
     check: s.findingsSheet,
+    text: s.textSheet,
     checkSettings: paneCheckSettings(settings),
     summarize: { rankBy: s.rankBy, ties: s.ties, ascending: s.ascending, zonesAsPeers: s.zonesAsPeers },
     targets: s.targets ? undefined : null,

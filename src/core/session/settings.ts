@@ -23,6 +23,7 @@ export function defaultSummaryChoices(): SummaryChoices {
     share: false,
     perSheet: 6,
     findingsSheet: true,
+    textSheet: true,
     targets: true,
   };
 }
@@ -58,6 +59,7 @@ function summaryChoices(v: unknown): SummaryChoices {
     share: bool(v.share, d.share),
     perSheet: int(v.perSheet, d.perSheet, 1, 50),
     findingsSheet: bool(v.findingsSheet, d.findingsSheet),
+    textSheet: bool(v.textSheet, d.textSheet),
     targets: bool(v.targets, d.targets),
   };
 }
