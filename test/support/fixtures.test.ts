@@ -11,6 +11,8 @@ import { cellAt, type Cell, type Grid } from '../../src/core/grid';
 import { readXlsxBuffer, readXlsxFile } from './exceljs';
 import { readWorkbookBytes } from '../../src/workbook/read';
 import { readWorkbookFile } from '../../src/workbook/read/file';
+import { readWorkbook } from '../../src/core/layout';
+import { summarize } from '../../src/core/summarize';
 import {
   DEFAULT_COUNTIES,
   Rng,
@@ -438,6 +440,16 @@ describe('yearbookCities', () => {
     for (const c of truth.table.columns.filter((c) => c.additive)) {
       expect(cellAt(grid, ow.row, c.col).value as number).toBeLessThan(cellAt(grid, ow.parent, c.col).value as number);
     }
+  });
+
+  test('the reader takes 东片 and 西片 for subtotals of the cities after them (by their sums: the names are no known group), so they take no rank', async () => {
+    const { buffer, truth } = await yearbookCities();
+    const grid = (await load(buffer))[0];
+    const table = readWorkbook([grid])[0].tables[0];
+    const subtotals = table.rows.filter((r) => r.role === 'subtotal');
+    expect(subtotals.map((r) => [r.name, r.row, r.members])).toEqual(truth.subtotals.map((t) => [text(cellAt(grid, t.row, 0)), t.row, t.members]));
+    const summary = summarize(readWorkbook([grid]), [grid]);
+    expect(summary.tables[0].rows.map((r) => r.region)).not.toContain('东片');
   });
 
   test('with a total row: total = sum of cities = sum of subtotals', async () => {

@@ -87,6 +87,70 @@ function sumMatches(cells: SheetCells, target: number, rows: number[], col: numb
   return Math.abs(sum - target) <= tol;
 }
 
+/**
+ * Groups whatever their names (东片, 西片, 甲组 …): when the rows after the total split, from the first
+ * to the last, into runs of a row followed by at least two rows it is the sum of (in every additive value
+ * column, within the rounding of the shown figures), each such row is a subtotal of the rows after it.
+ * Only a whole table split that way counts (two groups at least), and a row that carries a published rank
+ * is never one, so a region that happens to equal the sum of its next neighbours stays a region. Linear
+ * in the rows: prefix sums per column, and the first row that heads no run ends the search.
+ */
+function subtotalsBySums(cells: SheetCells, main: Draft[], valueCols: number[], ranked: (d: Draft) => boolean): void {
+  if (main.some((d) => d.role === 'subtotal')) return;
+  const peers = main.filter((d) => d.role === 'peer');
+  const cols = valueCols.slice(0, 5);
+  if (peers.length < 6 || !cols.length) return;
+  // per column: prefix sums and counts of the numbers, and the decimals shown
+  const prefix = cols.map((col) => {
+    const sum = [0];
+    const count = [0];
+    let decimals = 0;
+    for (const d of peers) {
+      const f = cells.figure(d.row, col);
+      const v = f.kind === 'number' ? f.value : null;
+      if (f.kind === 'number' && f.decimals !== null) decimals = Math.max(decimals, f.decimals);
+      sum.push(sum[sum.length - 1] + (v ?? 0));
+      count.push(count[count.length - 1] + (v === null ? 0 : 1));
+    }
+    return { col, sum, count, decimals };
+  });
+  const heads = (i: number, k: number): boolean => {
+    let tried = 0;
+    for (const p of prefix) {
+      const v = valueOf(cells, peers[i].row, p.col);
+      if (v === null) continue;
+      const n = p.count[i + 1 + k] - p.count[i + 1];
+      if (n === 0) return false;
+      const s = p.sum[i + 1 + k] - p.sum[i + 1];
+      const tol = Math.max(0.5 * Math.pow(10, -p.decimals) * (n + 1), Math.abs(v) * 0.002);
+      if (Math.abs(s - v) > tol) return false;
+      tried++;
+    }
+    return tried > 0;
+  };
+  const groups: { head: Draft; members: Draft[] }[] = [];
+  let i = 0;
+  while (i < peers.length) {
+    if (ranked(peers[i])) return;
+    let found = 0;
+    for (let k = 2; i + k < peers.length; k++) {
+      if (heads(i, k)) {
+        found = k;
+        break;
+      }
+    }
+    if (!found) return;
+    groups.push({ head: peers[i], members: peers.slice(i + 1, i + 1 + found) });
+    i += found + 1;
+  }
+  if (groups.length < 2) return;
+  for (const g of groups) {
+    g.head.role = 'subtotal';
+    g.head.members = g.members.map((m) => m.row);
+    for (const m of g.members) m.parent = g.head.row;
+  }
+}
+
 /** Roles for a table of regions: total, subtotals and their members, "其中" rows, sections, peers. */
 export function assignRegionRoles(cells: SheetCells, drafts: Draft[], columns: TableColumn[], rankCol: number | null): void {
   const valueCols = columns.filter((c) => c.measure === 'value' && c.indicator.additive).map((c) => c.col);
@@ -176,6 +240,7 @@ export function assignRegionRoles(cells: SheetCells, drafts: Draft[], columns: T
     d.members = members.map((m) => m.row);
     for (const m of members) m.parent = d.row;
   }
+  subtotalsBySums(cells, main, valueCols, (d) => anyRanked && hasRank(d));
   for (const d of main) {
     if (d.role !== 'peer') continue;
     if (isZone(d.label)) d.zone = true;

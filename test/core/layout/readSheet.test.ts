@@ -248,10 +248,9 @@ describe('readSheet: yearbook with subtotals before their members and 其中 row
 });
 
 describe('readSheet: subtotals recognised by their sums', () => {
-  // BUG: a group row whose name is not a known group (东片, 西片 as in the 浙江-style yearbook
-  // fixture) is left a peer even though its figures are the sums of the rows right after it;
-  // the code returns role 'peer' and members [] for rows 3 and 7, so 东片/西片 take ranks.
-  test.failing('a row equal to the sum of the rows that follow it is their subtotal, whatever its name', () => {
+  // a group row whose name is not a known group (东片, 西片 as in the 浙江-style yearbook fixture)
+  // is a subtotal when the table splits into such rows and the rows they add up
+  test('a row equal to the sum of the rows that follow it is their subtotal, whatever its name', () => {
     const grid = gridFromValues(
       'groups',
       [
@@ -272,6 +271,28 @@ describe('readSheet: subtotals recognised by their sums', () => {
     expect(roles(t)).toEqual(['total', 'subtotal', 'peer', 'peer', 'peer', 'subtotal', 'peer', 'peer']);
     expect(rowAt(t, 3).members).toEqual([4, 5, 6]);
     expect(rowAt(t, 7).members).toEqual([8, 9]);
+  });
+});
+
+describe('readSheet: a region that happens to equal the sum of its next neighbours', () => {
+  test('stays a region when the table does not split into such groups', () => {
+    const grid = gridFromValues(
+      'coincidence',
+      [
+        ['各市主要经济指标', null, null],
+        ['地区', '地区生产总值(亿元)', '一般公共预算收入(亿元)'],
+        ['全省', 1400, 140],
+        ['东州市', 450, 50],
+        ['明江市', 250, 30],
+        ['禾城市', 200, 20],
+        ['瓯南市', 180, 12],
+        ['婺阳市', 220, 18],
+        ['丽水市', 100, 10],
+      ],
+      { merges: ['A1:C1'] },
+    );
+    // 东州 = 明江 + 禾城 in both columns, but 瓯南, 婺阳 and 丽水 are no group's members
+    expect(roles(onlyTable(readSheet(grid)))).toEqual(['total', 'peer', 'peer', 'peer', 'peer', 'peer', 'peer']);
   });
 });
 
