@@ -126,7 +126,7 @@ export function TextStep({ session, lang, headingId }: TextStepProps): JSX.Eleme
         await session.goTo(f);
       } catch (e) {
         // a hidden sheet is said, not failed on: the user can unhide it
-        if (e instanceof ExcelAdapterError && e.problem === 'sheet-hidden') setHidden(e.text(lang));
+        if (e instanceof ExcelAdapterError && (e.problem === 'sheet-hidden' || e.problem === 'sheet-hidden-page')) setHidden(e.text(lang));
         else throw e;
       }
     });

@@ -71,7 +71,7 @@ describeWithChromium('the standalone page in chromium (no Excel)', () => {
           await first.click();
           // its cell is outlined in the sheet view, or, on a hidden sheet (邵阳's first error is on the hidden
           // chart sheet 81图5), the pane says the sheet is hidden
-          if (cell) await page.locator('[aria-current="true"], [aria-current="location"]').or(page.getByText(/已隐藏/)).first().waitFor();
+          if (cell) await page.locator('[aria-current="true"], [aria-current="location"]').or(page.getByText(/是隐藏的/)).first().waitFor();
         }
         await screenshot(page, `standalone-${office}-checked`);
 

@@ -224,6 +224,10 @@ const MESSAGES = {
     'zh-CN': '工作表「{sheet}」已隐藏，无法选中其中的单元格 {cell}。如需查看，请先取消隐藏该工作表（右键单击工作表标签 > 取消隐藏）。',
     'en-US': 'Sheet "{sheet}" is hidden, so its cell {cell} cannot be selected. To see it, unhide the sheet first (right-click a sheet tab > Unhide).',
   },
+  'excel.sheet-hidden-page': {
+    'zh-CN': '工作表「{sheet}」在工作簿中是隐藏的，本页面不显示隐藏的工作表；如需查看单元格 {cell}，请在 Excel 或 WPS 中取消隐藏该工作表。',
+    'en-US': 'Sheet "{sheet}" is hidden in the workbook, and this page does not show hidden sheets; to see its cell {cell}, unhide the sheet in Excel or WPS.',
+  },
   'excel.name-taken': {
     'zh-CN': '工作簿中已有名为「{sheet}」的工作表，汇总表未写入。请重新生成。',
     'en-US': 'The workbook already has a sheet named "{sheet}"; nothing was written. Generate the summary again.',

@@ -11,6 +11,7 @@ export type ExcelProblem =
   | 'protected-workbook'
   | 'sheet-gone'
   | 'sheet-hidden'
+  | 'sheet-hidden-page'
   | 'name-taken'
   | 'no-visible'
   | 'too-large'

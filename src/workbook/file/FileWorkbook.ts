@@ -312,7 +312,8 @@ export class FileWorkbook implements LiveWorkbook {
     const found = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => lower(s.name) === lower(sheet));
     if (!found) throw new ExcelAdapterError('sheet-gone', { sheet });
     // the page's sheet view lists the visible sheets only, as Excel shows them
-    if (found.state !== 'visible') throw new ExcelAdapterError('sheet-hidden', { sheet: found.name, cell });
+    // the page has no way to unhide a sheet: its own words, not Excel's
+    if (found.state !== 'visible') throw new ExcelAdapterError('sheet-hidden-page', { sheet: found.name, cell });
     this.onGoTo?.(found.name, cell);
   }
 

@@ -105,8 +105,8 @@ describe('FileWorkbook: the three steps on an .xlsx read from bytes', () => {
     const hiddenCalls: [string, string][] = [];
     const withHidden = await FileWorkbook.open(hiddenBytes, 'hidden.xlsx', { onGoTo: (sheet, cell) => hiddenCalls.push([sheet, cell]) });
     const hidden = await withHidden.goTo(RANK_SHEET, 'C10').catch((e: unknown) => e);
-    expect((hidden as ExcelAdapterError).problem).toBe('sheet-hidden');
-    expect(errorText(hidden, 'zh-CN')).toBe(`工作表「${RANK_SHEET}」已隐藏，无法选中其中的单元格 C10。如需查看，请先取消隐藏该工作表（右键单击工作表标签 > 取消隐藏）。`);
+    expect((hidden as ExcelAdapterError).problem).toBe('sheet-hidden-page');
+    expect(errorText(hidden, 'zh-CN')).toBe(`工作表「${RANK_SHEET}」在工作簿中是隐藏的，本页面不显示隐藏的工作表；如需查看单元格 C10，请在 Excel 或 WPS 中取消隐藏该工作表。`);
     expect(hiddenCalls).toEqual([]);
     await withHidden.goTo('地区生产总值', 'B5');
     expect(hiddenCalls).toEqual([['地区生产总值', 'B5']]);
