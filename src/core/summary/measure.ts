@@ -1,4 +1,5 @@
 import type { CellStyle, PlanCell, PlanValue, Rect, SheetPlan } from './Plan.types';
+import { cellStyleIds } from './styles';
 
 /**
  * Sizes a sheet plan to its content as it will be rendered: column widths from the
@@ -184,41 +185,10 @@ export function shownText(value: PlanValue, format: string | undefined): string 
   return t.before + num + t.after;
 }
 
-/**
- * The style each cell ends up with (later formats win, property by property), as an accessor: each
- * cell holds the index of its merged style in a small table (a sheet of 2,850 rows has a handful of
- * distinct ones), so a big summary does not make an object per cell. `only`: the rows wanted.
- */
+/** The style each cell ends up with (later formats win, property by property), as an accessor. `only`: the rows wanted. */
 function effectiveStyles(plan: SheetPlan, rows: number, cols: number, only?: ReadonlySet<number>): (r: number, c: number) => CellStyle {
-  const merged: CellStyle[] = [{}];
-  const memo = new Map<number, number>();
-  const ids: (Int32Array | undefined)[] = new Array(rows);
-  const n = plan.formats.length;
-  plan.formats.forEach((f, fi) => {
-    const style = stripUndefined(f.style);
-    const { top, left, bottom, right } = f.range;
-    for (let r = top; r <= Math.min(bottom, rows - 1); r++) {
-      if (only && !only.has(r)) continue;
-      const line = (ids[r] ??= new Int32Array(cols));
-      for (let c = left; c <= Math.min(right, cols - 1); c++) {
-        const key = line[c] * (n + 1) + fi;
-        let id = memo.get(key);
-        if (id === undefined) {
-          id = merged.length;
-          merged.push({ ...merged[line[c]], ...style });
-          memo.set(key, id);
-        }
-        line[c] = id;
-      }
-    }
-  });
-  return (r, c) => merged[ids[r]?.[c] ?? 0] ?? merged[0];
-}
-
-function stripUndefined(s: CellStyle): CellStyle {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(s)) if (v !== undefined) out[k] = v;
-  return out as CellStyle;
+  const { styles, ids } = cellStyleIds(plan.formats, rows, cols, only);
+  return (r, c) => (r < rows && c < cols ? styles[ids[r * cols + c]] : styles[0]);
 }
 
 /** A CJK header and its trailing unit in parentheses (绝对额 + (亿元), 增速 + (%)), or null. */

@@ -1,6 +1,7 @@
 import { address, columnLetters, rangeAddress } from '../../core/grid';
 import { quoteSheet } from '../../core/summary/formula';
-import type { CellStyle, PlanCell, PlanMode, Rect, SheetPlan } from '../../core/summary/Plan.types';
+import type { PlanCell, PlanMode, Rect, SheetPlan } from '../../core/summary/Plan.types';
+import { cellStyleIds } from '../../core/summary/styles';
 import type { StyleSheet } from './styles';
 import { ByteSink, XML_HEAD, esc, num, tElement } from './xmlOut';
 
@@ -42,20 +43,10 @@ function checkRect(r: Rect, what: string, sheet: string): void {
 const rectA1 = (r: Rect): string => rangeAddress(r.top, r.left, r.bottom, r.right);
 const stripEquals = (f: string): string => (f.startsWith('=') ? f.slice(1) : f);
 
-const STYLE_KEYS: readonly (keyof CellStyle)[] = ['bold', 'italic', 'underline', 'size', 'font', 'color', 'fill', 'hAlign', 'vAlign', 'wrap', 'border', 'numberFormat'];
-
-function overlay(base: CellStyle, over: CellStyle): CellStyle {
-  const out: CellStyle = { ...base };
-  for (const k of STYLE_KEYS) {
-    const v = over[k];
-    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  }
-  return out;
-}
-
 /**
  * The xf index of every formatted cell: the formats apply in order, each distinct sequence is
- * combined once, each distinct combined style gets one xf. Returns [xf by cell, columns].
+ * combined once (cellStyleIds, as the plan's column sizing sees them), each distinct combined style
+ * gets one xf. Returns [xf by cell, columns].
  */
 function cellStyles(sheet: SheetPlan, styles: StyleSheet): { xf: Int32Array; cols: number; rows: number } {
   const formats = sheet.formats;
@@ -66,27 +57,7 @@ function cellStyles(sheet: SheetPlan, styles: StyleSheet): { xf: Int32Array; col
     rows = Math.max(rows, f.range.bottom + 1);
     cols = Math.max(cols, f.range.right + 1);
   }
-  const state = new Int32Array(rows * cols);
-  const states: CellStyle[] = [{}];
-  const next = new Map<number, number>();
-  const nf = formats.length;
-  formats.forEach((f, fi) => {
-    const { top, left, bottom, right } = f.range;
-    for (let r = top; r <= bottom; r++) {
-      const base = r * cols;
-      for (let c = left; c <= right; c++) {
-        const s = state[base + c];
-        const key = s * nf + fi;
-        let t = next.get(key);
-        if (t === undefined) {
-          t = states.length;
-          states.push(overlay(states[s], f.style));
-          next.set(key, t);
-        }
-        state[base + c] = t;
-      }
-    }
-  });
+  const { styles: states, ids: state } = cellStyleIds(formats, rows, cols);
   const xfOf = states.map((s, i) => (i === 0 ? 0 : styles.xf(s)));
   const xf = new Int32Array(rows * cols);
   for (let i = 0; i < state.length; i++) xf[i] = state[i] === 0 ? -1 : xfOf[state[i]];
