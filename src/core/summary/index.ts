@@ -1,5 +1,6 @@
 export type * from './Plan.types';
-export { ANALYSIS_REGIONS_MAX, RANKS_PER_SHEET, planSummary, summaryPeriod } from './planSummary';
+export { ANALYSIS_REGIONS_MAX, RANKS_PER_SHEET, planSummary } from './planSummary';
+export { summaryPeriod } from './model';
 export type { SummaryPlanOptions, SummaryPlanResult } from './planSummary';
 export { REGISTRY_SHEET, readRegistry, ownedSheets, placeNames, legalSheetName, registryPlan, a1Text, splitGrids } from './registry';
 export type { ExistingSheet, RegistryEntry, SplitGrids } from './registry';

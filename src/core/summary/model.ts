@@ -127,3 +127,9 @@ export function latestPeriod(tables: SummaryTable[]): string | null {
   for (const t of tables) if (t.period && periodScore(t.period) > periodScore(best)) best = t.period;
   return best;
 }
+
+/** The period a summary is about (the most common among its indicators). */
+export function summaryPeriod(result: SummaryResult): string | null {
+  const { tables } = pickTables(result, undefined);
+  return mainPeriod(tables) ?? latestPeriod(tables);
+}

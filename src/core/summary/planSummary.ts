@@ -1,6 +1,5 @@
 import type { CheckResult, Finding } from '../check';
 import { indicatorKey } from '../check';
-import { timeProgress } from '../compute';
 import type { Lang } from '../i18n';
 import { parsePeriod } from '../layout';
 import type { SummaryResult } from '../summarize';
@@ -18,7 +17,7 @@ import { buildRanksSheet } from './ranksSheet';
 import type { ExistingSheet, RegistryEntry } from './registry';
 import { ownedSheets, placeNames, registryPlan } from './registry';
 import type { Targets } from './targets';
-import { targetsIn } from './targets';
+import { periodProgress, tableTargets } from './targets';
 import { tx } from './text';
 
 export interface SummaryPlanOptions {
@@ -69,12 +68,6 @@ export interface SummaryPlanResult {
   regions: number;
   /** the summary's period */
   period: string | null;
-}
-
-/** The period a summary is about (the most common among its indicators). */
-export function summaryPeriod(result: SummaryResult): string | null {
-  const { tables } = pickTables(result, undefined);
-  return mainPeriod(tables) ?? latestPeriod(tables);
 }
 
 /**
@@ -134,19 +127,16 @@ export function planSummary(result: SummaryResult, options: SummaryPlanOptions =
   const targetsUnconvertible: string[] = [];
   if (options.targets) {
     for (const ind of indicators) {
-      const t = options.targets.get(indicatorKey(ind.table.indicator));
-      // completion needs the cumulative value: a growth-only indicator cannot take a target
-      if (!t || !ind.table.rows.some((r) => r.value !== null)) continue;
-      const values = targetsIn(t, ind.table.unit);
-      if (values) {
+      const values = tableTargets(options.targets, ind.table);
+      if (values === 'unconvertible') targetsUnconvertible.push(ind.name);
+      else if (values) {
         ind.targets = values;
         targetsUsed.push(ind.name);
-      } else targetsUnconvertible.push(ind.name);
+      }
     }
   }
-  const p = period ? parsePeriod(period) : null;
-  const months = p?.endMonth ?? null;
-  const progress = targetsUsed.length && months ? timeProgress({ month: months }) : null;
+  const months = period ? (parsePeriod(period)?.endMonth ?? null) : null;
+  const progress = targetsUsed.length ? periodProgress(period) : null;
 
   const groups = chunk(indicators, Math.max(1, options.perSheet ?? 6));
   const wanted: string[] = [];

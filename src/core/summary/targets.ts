@@ -2,7 +2,9 @@ import { unitBase, unitScale } from '../check';
 import { indicatorKey } from '../check';
 import type { Grid } from '../grid';
 import type { SheetLayout } from '../layout';
-import { SheetCells } from '../layout';
+import { SheetCells, parsePeriod } from '../layout';
+import { timeProgress } from '../compute';
+import type { SummaryTable } from '../summarize';
 import { TOTAL_KEY } from './model';
 
 /** Annual targets of one indicator: by region key (the total under TOTAL_KEY), in `unit`. */
@@ -67,4 +69,21 @@ export function targetsIn(target: TargetColumn, unit: string | null): Map<string
   if (!from || !to) return null;
   const factor = from / to;
   return new Map([...target.values].map(([k, v]) => [k, v * factor]));
+}
+
+/**
+ * The targets of a summary table's indicator, in its unit: null when there are none, or when the
+ * table has no value to complete them (a growth-only indicator cannot take a target);
+ * 'unconvertible' when the target's unit cannot be turned into the table's.
+ */
+export function tableTargets(targets: Targets, table: SummaryTable): Map<string, number> | 'unconvertible' | null {
+  const target = targets.get(indicatorKey(table.indicator));
+  if (!target || !table.rows.some((r) => r.value !== null)) return null;
+  return targetsIn(target, table.unit) ?? 'unconvertible';
+}
+
+/** 序时进度 at the end of a period (1-3月: 25%), null when the period has no last month. */
+export function periodProgress(period: string | null): number | null {
+  const months = period ? (parsePeriod(period)?.endMonth ?? null) : null;
+  return months ? timeProgress({ month: months }) : null;
 }

@@ -10,12 +10,10 @@ import type { Finding } from '../check';
 import { columnLetters, parseRange } from '../grid';
 import type { Lang } from '../i18n';
 import type { SummaryResult, SummaryRow, SummaryTable } from '../summarize';
-import { indicatorKey } from '../check';
-import { progressGap, roundHalfUp, targetProgress, timeProgress } from '../compute';
-import { parsePeriod } from '../layout';
-import { latestPeriod, mainPeriod, pickTables, scopeWord, TOTAL_KEY } from '../summary/model';
+import { pointsDiff, progressGap, roundHalfUp, targetProgress } from '../compute';
+import { scopeWord, summaryPeriod, TOTAL_KEY } from '../summary/model';
 import type { Targets } from '../summary/targets';
-import { targetsIn } from '../summary/targets';
+import { periodProgress, tableTargets } from '../summary/targets';
 import type { LastStyle, TimesStyle } from './words';
 import { completionWords, countWords, growthWords, levelWords, listWords, outcomeWords, pointsWords, rankChangeWords, rankWords, rateChangeWords, shown, showsZero } from './words';
 
@@ -198,15 +196,13 @@ interface Completion {
   figures: CitedFigure[];
 }
 
-/** Targets by table, in the table's unit: only for tables with a cumulative value to complete them. */
+/** Targets by table, in the table's unit. */
 function targetsByTable(tables: SummaryTable[], targets: Targets | null | undefined): Map<SummaryTable, Map<string, number>> {
   const out = new Map<SummaryTable, Map<string, number>>();
   if (!targets) return out;
   for (const t of tables) {
-    const target = targets.get(indicatorKey(t.indicator));
-    if (!target || !t.rows.some((r) => r.value !== null)) continue;
-    const values = targetsIn(target, t.unit);
-    if (values) out.set(t, values);
+    const values = tableTargets(targets, t);
+    if (values && values !== 'unconvertible') out.set(t, values);
   }
   return out;
 }
@@ -249,15 +245,8 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
   const scope = scopeWord(where, lang);
   const priced = new Set<string>(); // indicators whose price basis was said once
   const targets = targetsByTable(tables, options.targets);
-  let progress: number | null = null;
-  if (options.timeProgress !== undefined) progress = options.timeProgress;
-  else if (targets.size) {
-    // the summary's period, as 主要指标汇总表 takes it (summaryPeriod; not imported: the plan may import this module)
-    const picked = pickTables(result, undefined).tables;
-    const period = mainPeriod(picked) ?? latestPeriod(picked);
-    const months = period ? (parsePeriod(period)?.endMonth ?? null) : null;
-    progress = months ? timeProgress({ month: months }) : null;
-  }
+  // 序时进度 at the end of the summary's period, as 主要指标汇总表 takes it
+  const progress = options.timeProgress !== undefined ? options.timeProgress : targets.size ? periodProgress(summaryPeriod(result)) : null;
   // mid-year: 时间过半、任务过半
   const half = progress !== null && roundHalfUp(progress, 1) === 50;
   const completionSaid = (c: Completion | null, parts: string[], figures: CitedFigure[]): void => {
@@ -281,7 +270,7 @@ export function analyse(result: SummaryResult, options: AnalysisOptions = {}): A
     if (before !== null && tr.growthShown !== null && growthCell && options.previous) {
       parts.push(rateChangeWords(tr.growthShown, before, tr.growthDecimals, options.previous.label, lang));
       const dec = tr.growthDecimals ?? 1;
-      const diff = Number(shown(Number(shown(tr.growthShown, dec)) - Number(shown(before, dec)), dec));
+      const diff = pointsDiff(tr.growthShown, before, dec) as number;
       if (diff !== 0) figures.push({ text: shown(Math.abs(diff), dec), value: diff, sheet: t.sheet, cell: growthCell, computed: 'rate-change' });
     }
     completionSaid(completionOf(t, tr, TOTAL_KEY, targets, progress), parts, figures);

@@ -3,7 +3,7 @@
  * rule, in both languages. Numbers are written as the cell shows them (its decimals), with no
  * space before 亿元, % or 位, and never with a sign in running Chinese text (下降3.2%, not 增长-3.2%).
  */
-import { formatFixed } from '../compute';
+import { formatFixed, pointsDiff, roundHalfUp } from '../compute';
 import type { GrowthOutcome } from '../compute';
 import type { Lang } from '../i18n';
 
@@ -156,9 +156,10 @@ export function completionWords(done: number, gap: number | null, lang: Lang, ha
  */
 export function rateChangeWords(current: number, previous: number, decimals: number | null, since: string, lang: Lang): string {
   const dec = decimals ?? 1;
-  const cur = Number(shown(current, dec));
-  const prev = Number(shown(previous, dec));
-  const diff = Number(shown(cur - prev, dec));
+  const cur = roundHalfUp(current, dec);
+  const prev = roundHalfUp(previous, dec);
+  // the difference of the rates as shown (pointsDiff), in points
+  const diff = pointsDiff(current, previous, dec) as number;
   const n = shown(Math.abs(diff), dec);
   if (lang === 'en-US') {
     const pts = `${n} ${n === '1' ? 'point' : 'points'}`;
