@@ -83,8 +83,12 @@ function sumMatches(cells: SheetCells, target: number, rows: number[], col: numb
   if (n === 0) return false;
   const f = cells.figure(rows[0], col);
   const decimals = f.kind === 'number' && f.decimals !== null ? f.decimals : 2;
-  const tol = Math.max(0.5 * Math.pow(10, -decimals) * (n + 1), Math.abs(target) * 0.002);
-  return Math.abs(sum - target) <= tol;
+  return Math.abs(sum - target) <= sumTolerance(target, n, decimals);
+}
+
+/** How far a sum of `n` shown figures may be from its `target`: their rounding, or 0.2% of it. */
+function sumTolerance(target: number, n: number, decimals: number): number {
+  return Math.max(0.5 * Math.pow(10, -decimals) * (n + 1), Math.abs(target) * 0.002);
 }
 
 /**
@@ -122,8 +126,7 @@ function subtotalsBySums(cells: SheetCells, main: Draft[], valueCols: number[], 
       const n = p.count[i + 1 + k] - p.count[i + 1];
       if (n === 0) return false;
       const s = p.sum[i + 1 + k] - p.sum[i + 1];
-      const tol = Math.max(0.5 * Math.pow(10, -p.decimals) * (n + 1), Math.abs(v) * 0.002);
-      if (Math.abs(s - v) > tol) return false;
+      if (Math.abs(s - v) > sumTolerance(v, n, p.decimals)) return false;
       tried++;
     }
     return tried > 0;
