@@ -8,7 +8,9 @@ import { WorkbookReadError } from '../workbook/WorkbookPort';
 import { oneLine, readErrorText } from '../workbook/readErrors';
 import type { ReadBook } from '../workbook/read';
 import { readWorkbookFile } from '../workbook/read/file';
-import { splitGrids } from '../core/summary';
+import { readTargets, splitGrids } from '../core/summary';
+import type { Targets } from '../core/summary';
+import { readWorkbook } from '../core/layout';
 
 /** Raised for problems the user can fix; the message is already in their language. */
 export class UserError extends Error {
@@ -86,4 +88,12 @@ export function loadSettings(file: string, lang: Lang): Partial<CheckSettings> {
   const { settings, problems } = parseSettings(doc, RULE_IDS, lang);
   if (problems.length) throw new UserError(t(lang, 'error.config', { file, problems: problems.map((p) => '  - ' + p).join('\n') }));
   return settings;
+}
+
+/** Annual targets from a file of its own (--targets); an empty map when it has none, which `messages` is told. */
+export async function loadTargets(file: string, lang: Lang, messages: string[]): Promise<Targets> {
+  const { grids } = splitGrids(bookGrids(await loadWorkbook(file, lang), lang));
+  const targets = readTargets(readWorkbook(grids), grids);
+  if (!targets.size) messages.push(t(lang, 'write.targets-none', { file }));
+  return targets;
 }

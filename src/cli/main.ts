@@ -1,19 +1,19 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../core/i18n';
 import { langFrom, t } from '../core/i18n';
-import type { HighlightKind, Targets } from '../core/summary';
+import type { HighlightKind } from '../core/summary';
 import { readWorkbook } from '../core/layout';
 import { checkWorkbook, hasErrors, prepareSheets } from '../core/check';
 import { summarize, summarizeTables } from '../core/summarize';
 import { checkJson, checkText } from './checkOutput';
 import { inspectJson, inspectText } from './inspect';
-import { UserError, loadGrids, loadSettings } from './load';
+import { UserError, loadGrids, loadSettings, loadTargets } from './load';
 import { summarizeJson, summarizeText } from './summarizeOutput';
 import { jsonChunks } from './jsonOut';
 import { writeSummary } from './writeSummary';
 import { analysisText } from '../core/text';
 import { buildAnalysis, preparePrevious, previousSummary } from '../core/session';
-import { readTargets, splitGrids } from '../core/summary';
+import { splitGrids } from '../core/summary';
 
 const VERSION = '0.1.0';
 
@@ -211,12 +211,9 @@ export function program(io: Io): Command {
       const sheets = prepareSheets({ grids: splitGrids(await loadGrids(file, opts.sheet, lang)).grids });
       const last = opts.previous ? preparePrevious(opts.previous, await loadGrids(opts.previous, undefined, lang)) : null;
       // targets from a file; without one, the workbook's own sheet of targets (as in summarize)
-      let targets: Targets | undefined;
-      if (opts.targets) {
-        const own = prepareSheets({ grids: splitGrids(await loadGrids(opts.targets, undefined, lang)).grids });
-        targets = readTargets(own.map((p) => p.layout), own.map((p) => p.cells));
-        if (!targets.size) io.err(t(lang, 'write.targets-none', { file: opts.targets }) + '\n');
-      }
+      const said: string[] = [];
+      const targets = opts.targets ? await loadTargets(opts.targets, lang, said) : undefined;
+      for (const line of said) io.err(line + '\n');
       // the same path as the task pane's 分析文字 (core/session): summarised, checked (against last period too), written
       const { analysis } = buildAnalysis(sheets, {
         lang,

@@ -9,15 +9,15 @@ import type { SummarizeOptions, SummaryResult } from '../core/summarize';
 import { summarize } from '../core/summarize';
 import type { BuildSummaryInput, SummaryBuild, SummaryFacts } from '../core/session';
 import { NothingToSummarize, planFacts, summaryFacts } from '../core/session';
-import type { HighlightKind, PlanMode, Targets } from '../core/summary';
-import { readTargets, summaryPeriod } from '../core/summary';
+import type { HighlightKind, PlanMode } from '../core/summary';
+import { summaryPeriod } from '../core/summary';
 import { WorkbookReadError } from '../workbook/WorkbookPort';
 import { XlsxBook } from '../workbook/read';
 import type { ReadBook } from '../workbook/read';
 import { FORMAT_NAMES } from '../workbook/readErrors';
 import { legacyPackage } from '../workbook/write/legacy';
 import { writeFileAtomic, writePlanCopy } from './writeCopy';
-import { UserError, bookGrids, loadWorkbook, pickSheets, splitGrids } from './load';
+import { UserError, bookGrids, loadTargets, loadWorkbook, pickSheets, splitGrids } from './load';
 
 export interface WriteSummaryOptions {
   output: string;
@@ -68,11 +68,6 @@ async function summaryOf(file: string, lang: Lang, options: SummarizeOptions): P
   return summarize(readWorkbook(grids), grids, options);
 }
 
-async function targetsOf(file: string, lang: Lang): Promise<Targets> {
-  const wb = await loadWorkbook(file, lang);
-  const { grids } = splitGrids(bookGrids(wb, lang));
-  return readTargets(readWorkbook(grids), grids);
-}
 
 const MACRO_BOOK = /macroEnabled/i;
 
@@ -91,7 +86,7 @@ async function readAndPlan(
   o: WriteSummaryOptions,
   ext: string,
   messages: string[],
-): Promise<{ built: SummaryBuild; source: Uint8Array; converted: string | null }> {
+): Promise<{ built: Pick<SummaryBuild, 'planned' | 'notes'> & { result: SummaryResult | null }; source: Uint8Array; converted: string | null }> {
   const lang = o.lang;
   // let go once its grids are summarised and its package taken: an XlsxBook keeps the grids it read
   let wb: ReadBook | null = await loadWorkbook(file, lang);
@@ -99,11 +94,7 @@ async function readAndPlan(
   if (macro && ext !== '.xlsm') throw new UserError(t(lang, 'error.output-xlsm', { file: o.output }));
   if (!macro && ext !== '.xlsx') throw new UserError(t(lang, 'error.output-ext', { file: o.output }));
 
-  let targets: Targets | undefined;
-  if (o.targets) {
-    targets = await targetsOf(o.targets, lang);
-    if (!targets.size) messages.push(t(lang, 'write.targets-none', { file: o.targets }));
-  }
+  const targets = o.targets ? await loadTargets(o.targets, lang, messages) : undefined;
   let previous: { result: SummaryResult; label: string } | null = null;
   if (o.previous) {
     const prev = await summaryOf(o.previous, lang, o.summarize);
@@ -135,7 +126,9 @@ async function readAndPlan(
     };
     const { facts, source, converted } = read(wb);
     wb = null;
-    return { built: planFacts(facts, input), source, converted };
+    // the summary itself is let go before the copy is written, unless it is wanted (the plan holds all the copy needs)
+    const { planned, notes, result } = planFacts(facts, input);
+    return { built: { planned, notes, result: o.keepResult ? result : null }, source, converted };
   } catch (e) {
     if (e instanceof NothingToSummarize) throw new UserError(e.message);
     throw e;
@@ -165,13 +158,9 @@ export async function writeSummary(file: string, o: WriteSummaryOptions): Promis
   if (!o.force && fs.existsSync(o.output)) throw new UserError(t(lang, 'error.exists', { file: o.output }));
 
   const messages: string[] = [];
-  // Read and plan in a function of its own: its grids are let go before the copy is written, and so is
-  // the summary itself unless it is wanted (the plan holds all the copy needs)
-  const read: { built: SummaryBuild | null; source: Uint8Array; converted: string | null } = await readAndPlan(file, o, ext, messages);
-  const { source, converted } = read;
-  const { planned, notes } = read.built as SummaryBuild;
-  const result = o.keepResult ? (read.built as SummaryBuild).result : null;
-  read.built = null;
+  // Read and plan in a function of its own: its grids are let go before the copy is written
+  const { built, source, converted } = await readAndPlan(file, o, ext, messages);
+  const { planned, notes, result } = built;
   const { plan, indicators, regions } = planned;
   let buf: Uint8Array;
   try {
